@@ -1,0 +1,118 @@
+// The import loop: every candidate file is read once, parsed, copied into the store and indexed in batches.
+// One bad file is a rejection with a reason, never an aborted import.
+import type { ImportProgress } from '../../preload/contract';
+import type { DataDir } from '../store/data-dir';
+import type { Db } from '../store/database';
+import { DicomRejection, readInstanceHeader } from './header';
+import { ImportLog } from './import-log';
+import { IndexWriter, type IndexedInstance } from './index-writer';
+import { InstanceStore } from './instance-store';
+import { enumerateSources } from './sources';
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between files; an import stops cleanly at the next file boundary. */
+  isCancelled?: () => boolean;
+  progressIntervalMs?: number;
+  batchSize?: number;
+}
+
+export async function runImport(
+  db: Db,
+  dataDir: DataDir,
+  importId: number,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportProgress> {
+  const { onProgress, isCancelled = () => false, progressIntervalMs = 200, batchSize = 250 } = options;
+  const log = new ImportLog(db);
+  const index = new IndexWriter(db);
+  const store = new InstanceStore(dataDir);
+  const progress: ImportProgress = {
+    importId,
+    state: 'running',
+    seen: 0,
+    imported: 0,
+    duplicates: 0,
+    rejected: 0,
+    currentPath: null,
+    error: null,
+  };
+  let pending: IndexedInstance[] = [];
+  let pendingRejections: { path: string; reason: string }[] = [];
+  const pendingUids = new Set<string>();
+  let lastReport = 0;
+
+  // Counters and rejections are committed together with the instances they describe.
+  const flush = () => {
+    db.transaction(() => {
+      index.addBatch(pending);
+      log.recordBatch(importId, { ...progress, imported: progress.imported + pending.length }, pendingRejections);
+    })();
+    progress.imported += pending.length;
+    pending = [];
+    pendingRejections = [];
+    pendingUids.clear();
+  };
+  const report = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastReport < progressIntervalMs) return;
+    lastReport = now;
+    onProgress?.({ ...progress, imported: progress.imported + pending.length });
+  };
+  const reject = (path: string, reason: string) => {
+    progress.rejected++;
+    pendingRejections.push({ path, reason });
+  };
+
+  try {
+    for await (const item of enumerateSources(paths)) {
+      if (isCancelled()) {
+        progress.state = 'cancelled';
+        break;
+      }
+      if (item.kind === 'problem') {
+        reject(item.problem.path, item.problem.reason);
+        continue;
+      }
+      const { candidate } = item;
+      progress.seen++;
+      progress.currentPath = candidate.path;
+      try {
+        const bytes = await candidate.read();
+        const header = readInstanceHeader(bytes);
+        if (pendingUids.has(header.sopInstanceUid) || index.isIndexed(header.sopInstanceUid)) {
+          progress.duplicates++;
+        } else {
+          const written = store.write(bytes, header);
+          pending.push({ header, ...written });
+          pendingUids.add(header.sopInstanceUid);
+        }
+      } catch (error) {
+        if (error instanceof DicomRejection) reject(candidate.path, error.message);
+        else if ((error as NodeJS.ErrnoException).code) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // A full disk or a read-only store stops the import: every further file would fail the same way.
+          if (code === 'ENOSPC' || code === 'EROFS' || code === 'EDQUOT') throw error;
+          reject(candidate.path, `cannot read: ${code} ${(error as Error).message}`);
+        } else reject(candidate.path, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (pending.length >= batchSize || pendingRejections.length >= batchSize) flush();
+      report();
+    }
+    flush();
+    if (progress.state === 'running') progress.state = 'done';
+  } catch (error) {
+    progress.state = 'failed';
+    progress.error = error instanceof Error ? error.message : String(error);
+    try {
+      flush();
+    } catch {
+      // The batch that failed is not indexed; its files are orphans the next run overwrites.
+    }
+  }
+  progress.currentPath = null;
+  log.finish(importId, progress);
+  report(true);
+  return progress;
+}

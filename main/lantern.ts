@@ -1,0 +1,43 @@
+// Composition root: the services every host (Electron, the browser host, the CLI, tests) drives.
+import { ImportLog } from './dicom/import-log';
+import { ImportService } from './dicom/import-service';
+import { InstanceStore } from './dicom/instance-store';
+import { LanternEvents } from './node/events';
+import { dataDirAt, type DataDir } from './store/data-dir';
+import { openDatabase, type Db } from './store/database';
+import { Worklist } from './worklist/worklist';
+
+export interface Lantern {
+  dataDir: DataDir;
+  db: Db;
+  events: LanternEvents;
+  importLog: ImportLog;
+  imports: ImportService;
+  store: InstanceStore;
+  worklist: Worklist;
+  close(): Promise<void>;
+}
+
+export function openLantern(dataRoot: string): Lantern {
+  const dataDir = dataDirAt(dataRoot);
+  const db = openDatabase(dataDir.database);
+  const events = new LanternEvents();
+  const importLog = new ImportLog(db);
+  const store = new InstanceStore(dataDir);
+  importLog.markInterrupted();
+  store.clearIncoming();
+  const imports = new ImportService(dataDir, importLog, events);
+  return {
+    dataDir,
+    db,
+    events,
+    importLog,
+    imports,
+    store,
+    worklist: new Worklist(db),
+    async close() {
+      await imports.stopAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// Worklist and study queries. Every filter, sort and page is done by SQLite on indexed columns; the renderer only
+// ever receives the rows it is about to show.
+import type {
+  ReadStatus,
+  StudyDetail,
+  WorklistColumn,
+  WorklistPage,
+  WorklistQueryParsed,
+  WorklistRow,
+} from '../../preload/contract';
+import type { Db } from '../store/database';
+
+const SORT_SQL: Record<WorklistColumn, string> = {
+  patientName: 'patient_name COLLATE NOCASE',
+  patientId: 'patient_id',
+  patientSex: 'patient_sex',
+  patientAge: 'patient_age',
+  studyDate: 'study_date',
+  modalities: 'modalities',
+  description: 'description COLLATE NOCASE',
+  accession: 'accession',
+  seriesCount: 'series_count',
+  instanceCount: 'instance_count',
+  readStatus: 'read_status',
+};
+
+interface StudyRow {
+  study_uid: string;
+  patient_name: string;
+  patient_id: string;
+  patient_sex: string;
+  patient_age: string;
+  patient_birth_date: string;
+  study_date: string;
+  study_time: string;
+  modalities: string;
+  description: string;
+  accession: string;
+  series_count: number;
+  instance_count: number;
+  read_status: ReadStatus;
+  referring_physician: string;
+  institution: string;
+}
+
+const ROW_COLUMNS = `study_uid, patient_name, patient_id, patient_sex, patient_age, patient_birth_date, study_date, study_time,
+  modalities, description, accession, series_count, instance_count, read_status`;
+
+const toWorklistRow = (row: StudyRow): WorklistRow => ({
+  studyInstanceUid: row.study_uid,
+  patientName: row.patient_name,
+  patientId: row.patient_id,
+  patientSex: row.patient_sex,
+  patientAge: row.patient_age,
+  patientBirthDate: row.patient_birth_date,
+  studyDate: row.study_date,
+  studyTime: row.study_time,
+  modalities: row.modalities ? row.modalities.split('\\') : [],
+  description: row.description,
+  accession: row.accession,
+  seriesCount: row.series_count,
+  instanceCount: row.instance_count,
+  readStatus: row.read_status,
+});
+
+/** FTS5 trigram needs three characters; shorter terms fall back to a LIKE scan. */
+function searchClause(search: string, params: unknown[]): string | null {
+  const term = search.trim();
+  if (!term) return null;
+  if ([...term].length >= 3) {
+    params.push(`"${term.replace(/"/g, '""')}"`);
+    return 'id IN (SELECT rowid FROM study_search WHERE study_search MATCH ?)';
+  }
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  params.push(like, like, like);
+  return `(patient_name LIKE ? ESCAPE '\\' OR patient_id LIKE ? ESCAPE '\\' OR accession LIKE ? ESCAPE '\\')`;
+}
+
+function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const search = searchClause(query.search, params);
+  if (search) conditions.push(search);
+  if (query.modalities.length > 0) {
+    conditions.push(`(${query.modalities.map(() => `instr('\\' || modalities || '\\', ?) > 0`).join(' OR ')})`);
+    params.push(...query.modalities.map((modality) => `\\${modality}\\`));
+  }
+  if (query.dateFrom) {
+    conditions.push('study_date >= ?');
+    params.push(query.dateFrom);
+  }
+  if (query.dateTo) {
+    conditions.push("study_date <= ? AND study_date <> ''");
+    params.push(query.dateTo);
+  }
+  if (query.statuses.length > 0) {
+    conditions.push(`read_status IN (${query.statuses.map(() => '?').join(', ')})`);
+    params.push(...query.statuses);
+  }
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export class Worklist {
+  constructor(private readonly db: Db) {}
+
+  query(query: WorklistQueryParsed): WorklistPage {
+    const { sql, params } = whereClause(query);
+    const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+    // id breaks ties so that paging is stable while the user scrolls.
+    const order = `ORDER BY ${SORT_SQL[query.sort.column]} ${direction}, id ${direction}`;
+    const total = this.db.prepare(`SELECT count(*) FROM studies ${sql}`).pluck().get(...params) as number;
+    const rows = this.db
+      .prepare(`SELECT ${ROW_COLUMNS} FROM studies ${sql} ${order} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset) as StudyRow[];
+    return { total, offset: query.offset, rows: rows.map(toWorklistRow) };
+  }
+
+  modalities(): string[] {
+    return this.db.prepare(`SELECT DISTINCT modality FROM series WHERE modality <> '' ORDER BY modality`).pluck().all() as string[];
+  }
+
+  study(studyInstanceUid: string): StudyDetail | null {
+    const row = this.db
+      .prepare(`SELECT id, ${ROW_COLUMNS}, referring_physician, institution FROM studies WHERE study_uid = ?`)
+      .get(studyInstanceUid) as (StudyRow & { id: number }) | undefined;
+    if (!row) return null;
+    const series = this.db
+      .prepare(
+        `SELECT id, series_uid, modality, series_number, description, body_part FROM series WHERE study_ref = ?
+         ORDER BY series_number IS NULL, series_number, id`,
+      )
+      .all(row.id) as {
+      id: number;
+      series_uid: string;
+      modality: string;
+      series_number: number | null;
+      description: string;
+      body_part: string;
+    }[];
+    const instances = this.db.prepare(
+      `SELECT sop_uid, instance_number, frames, rows, columns, transfer_syntax, photometric FROM instances
+       WHERE series_ref = ? ORDER BY instance_number IS NULL, instance_number, id`,
+    );
+    return {
+      study: { ...toWorklistRow(row), referringPhysician: row.referring_physician, institution: row.institution },
+      series: series.map((s) => ({
+        seriesInstanceUid: s.series_uid,
+        modality: s.modality,
+        seriesNumber: s.series_number,
+        description: s.description,
+        bodyPart: s.body_part,
+        instances: (
+          instances.all(s.id) as {
+            sop_uid: string;
+            instance_number: number | null;
+            frames: number;
+            rows: number | null;
+            columns: number | null;
+            transfer_syntax: string;
+            photometric: string;
+          }[]
+        ).map((i) => ({
+          sopInstanceUid: i.sop_uid,
+          instanceNumber: i.instance_number,
+          frames: i.frames,
+          rows: i.rows,
+          columns: i.columns,
+          transferSyntaxUid: i.transfer_syntax,
+          photometricInterpretation: i.photometric,
+        })),
+      })),
+    };
+  }
+
+  /** Absolute stored path of an instance, for the byte handler and the pixel pipeline. */
+  instanceFile(sopInstanceUid: string): string | null {
+    return (this.db.prepare('SELECT file_path FROM instances WHERE sop_uid = ?').pluck().get(sopInstanceUid) as string) ?? null;
+  }
+}

@@ -1,0 +1,54 @@
+// The renderer-facing API: domain functions built over a transport. Electron's preload and the browser test host
+// build the same object over different transports, so the renderer cannot tell them apart.
+import { instancePath, type Channel, type Envelope, type EventName, type EventPayloads, type RequestOf, type ResponseOf } from './contract';
+
+export interface Transport {
+  invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Absolute URL prefix under which the main process serves stored instances (see `instancePath`). */
+  instanceBaseUrl: string;
+}
+
+export class LanternError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LanternError';
+  }
+}
+
+export function createLanternApi(transport: Transport) {
+  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf[C]> {
+    const envelope = await transport.invoke(channel, request);
+    if (!envelope.ok) throw new LanternError(envelope.error.code, envelope.error.message);
+    return envelope.value as ResponseOf[C];
+  }
+
+  return {
+    appInfo: () => call('app.info', {}),
+    worklist: {
+      query: (query: RequestOf<'worklist.query'>) => call('worklist.query', query),
+      modalities: () => call('worklist.modalities', {}),
+    },
+    study: {
+      get: (studyInstanceUid: string) => call('study.get', { studyInstanceUid }),
+    },
+    imports: {
+      chooseSources: (kind: 'folder' | 'files') => call('import.chooseSources', { kind }),
+      start: (paths: string[]) => call('import.start', { paths }),
+      cancel: (importId: number) => call('import.cancel', { importId }),
+      list: (limit = 20) => call('import.list', { limit }),
+      rejections: (importId: number, offset = 0, limit = 200) =>
+        call('import.rejections', { importId, offset, limit }),
+    },
+    /** URL of a stored instance's bytes, for Cornerstone's wadouri loader. */
+    instanceUrl: (sopInstanceUid: string) => `${transport.instanceBaseUrl}${instancePath(sopInstanceUid)}`,
+    on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+      return transport.subscribe(event, listener as (payload: unknown) => void);
+    },
+  };
+}
+
+export type LanternApi = ReturnType<typeof createLanternApi>;

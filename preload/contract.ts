@@ -1,0 +1,182 @@
+// The one IPC contract between the renderer and the main process.
+// Channel names, request/response schemas and event payloads are all defined here; Electron's ipcMain glue,
+// the browser test host and the renderer's API object are all derived from this file, so a channel cannot
+// exist in one place and be missing in another.
+import { z } from 'zod';
+
+export const READ_STATUSES = ['unread', 'in_progress', 'final'] as const;
+export const ReadStatus = z.enum(READ_STATUSES);
+export type ReadStatus = z.infer<typeof ReadStatus>;
+
+export const WORKLIST_COLUMNS = [
+  'patientName',
+  'patientId',
+  'patientSex',
+  'patientAge',
+  'studyDate',
+  'modalities',
+  'description',
+  'accession',
+  'seriesCount',
+  'instanceCount',
+  'readStatus',
+] as const;
+export const WorklistColumn = z.enum(WORKLIST_COLUMNS);
+export type WorklistColumn = z.infer<typeof WorklistColumn>;
+
+const Uid = z.string().min(1).max(64);
+/** DICOM DA as YYYYMMDD. */
+const DicomDate = z.string().regex(/^\d{8}$/);
+
+export const WorklistQuery = z.object({
+  search: z.string().max(200).default(''),
+  modalities: z.array(z.string().max(16)).max(32).default([]),
+  dateFrom: DicomDate.nullable().default(null),
+  dateTo: DicomDate.nullable().default(null),
+  statuses: z.array(ReadStatus).default([]),
+  sort: z
+    .object({ column: WorklistColumn, direction: z.enum(['asc', 'desc']) })
+    .default({ column: 'studyDate', direction: 'desc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type WorklistQuery = z.input<typeof WorklistQuery>;
+export type WorklistQueryParsed = z.output<typeof WorklistQuery>;
+
+export interface WorklistRow {
+  studyInstanceUid: string;
+  patientName: string;
+  patientId: string;
+  patientSex: string;
+  patientAge: string;
+  patientBirthDate: string;
+  studyDate: string;
+  studyTime: string;
+  modalities: string[];
+  description: string;
+  accession: string;
+  seriesCount: number;
+  instanceCount: number;
+  readStatus: ReadStatus;
+}
+
+export interface WorklistPage {
+  total: number;
+  offset: number;
+  rows: WorklistRow[];
+}
+
+export interface InstanceSummary {
+  sopInstanceUid: string;
+  instanceNumber: number | null;
+  frames: number;
+  rows: number | null;
+  columns: number | null;
+  transferSyntaxUid: string;
+  photometricInterpretation: string;
+}
+
+export interface SeriesSummary {
+  seriesInstanceUid: string;
+  modality: string;
+  seriesNumber: number | null;
+  description: string;
+  bodyPart: string;
+  instances: InstanceSummary[];
+}
+
+export interface StudyDetail {
+  study: WorklistRow & { referringPhysician: string; institution: string };
+  series: SeriesSummary[];
+}
+
+export interface ImportRejection {
+  path: string;
+  reason: string;
+}
+
+export interface ImportProgress {
+  importId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  seen: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  currentPath: string | null;
+  error: string | null;
+}
+
+export interface ImportRecord extends ImportProgress {
+  sources: string[];
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  /** Which host runs the renderer: the Electron shell or the browser host (Chromium without Electron). */
+  host: 'electron' | 'browser';
+  /** The browser host asks for CPU rendering (SwiftShader WebGL is slower than Cornerstone's CPU path). */
+  preferCpuRendering: boolean;
+  /** Whether `import.chooseSources` can show a native picker; otherwise the UI asks for a path. */
+  nativeFilePicker: boolean;
+}
+
+/**
+ * Request channels: name → request schema. The response types live in `ResponseOf` below.
+ * The `as const` object is the allowlist: anything not listed here is refused by the main process.
+ */
+export const requestSchemas = {
+  'app.info': z.object({}).strict(),
+  'worklist.query': WorklistQuery,
+  'worklist.modalities': z.object({}).strict(),
+  'study.get': z.object({ studyInstanceUid: Uid }).strict(),
+  'import.chooseSources': z.object({ kind: z.enum(['folder', 'files']) }).strict(),
+  'import.start': z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+  'import.cancel': z.object({ importId: z.number().int().positive() }).strict(),
+  'import.list': z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  'import.rejections': z
+    .object({
+      importId: z.number().int().positive(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    })
+    .strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export interface ResponseOf {
+  'app.info': AppInfo;
+  'worklist.query': WorklistPage;
+  'worklist.modalities': string[];
+  'study.get': StudyDetail;
+  'import.chooseSources': string[] | null;
+  'import.start': { importId: number };
+  'import.cancel': { cancelled: boolean };
+  'import.list': ImportRecord[];
+  'import.rejections': { total: number; rows: ImportRejection[] };
+}
+
+export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
+
+/** Events pushed from main to the renderer. */
+export interface EventPayloads {
+  'import.progress': ImportProgress;
+  'worklist.changed': { reason: 'import' | 'status' };
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES = ['import.progress', 'worklist.changed'] as const satisfies readonly EventName[];
+
+/** Every IPC message uses one Electron channel per contract channel, prefixed so nothing else collides. */
+export const ipcChannelName = (channel: Channel | EventName): string => `lantern:${channel}`;
+
+/** Errors cross the boundary as data, never as thrown Electron errors (which lose their message). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The custom scheme that serves stored instance bytes to the viewer (Electron); the browser host serves http. */
+export const INSTANCE_SCHEME = 'lantern';
+export const instancePath = (sopInstanceUid: string): string => `/instances/${encodeURIComponent(sopInstanceUid)}`;
