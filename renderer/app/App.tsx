@@ -1,0 +1,6 @@
+import { useAppInfo } from '../shared/api';
+
+export function App() {
+  const info = useAppInfo();
+  return <div data-testid="app">Lantern {info?.version}</div>;
+}
