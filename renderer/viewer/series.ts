@@ -1,0 +1,66 @@
+// Turns the study's series into what the viewer shows: stacks of Cornerstone image IDs, or a labelled tile for
+// series that hold no pixels a reader could look at (reports, plans, structure sets, waveforms).
+import type { InstanceSummary, SeriesSummary } from '../../preload/contract';
+
+/** Modalities whose objects are documents or geometry, never pictures, even when a file carries a pixel module. */
+const NON_IMAGE_MODALITIES: Record<string, string> = {
+  SR: 'Structured report',
+  KO: 'Key object selection',
+  PR: 'Presentation state',
+  DOC: 'Document',
+  RTPLAN: 'RT plan',
+  RTSTRUCT: 'RT structure set',
+  RTRECORD: 'RT treatment record',
+  ECG: 'Waveform',
+  HD: 'Waveform',
+  REG: 'Registration',
+};
+
+export interface StackImage {
+  imageId: string;
+  sopInstanceUid: string;
+  instanceNumber: number | null;
+  /** 1-based frame within a multi-frame instance, null for single-frame instances. */
+  frame: number | null;
+  frames: number;
+}
+
+export type ViewerSeries =
+  | { kind: 'image'; uid: string; summary: SeriesSummary; images: StackImage[] }
+  | { kind: 'non-image'; uid: string; summary: SeriesSummary; label: string };
+
+const hasPixels = (instance: InstanceSummary) =>
+  instance.rows !== null && instance.columns !== null && instance.photometricInterpretation !== '';
+
+/** `wadouri:` IDs; multi-frame instances get one ID per frame (`frame=` is 1-based for the loader). */
+export function imageIdsFor(instance: InstanceSummary, instanceUrl: (sop: string) => string): StackImage[] {
+  const url = instanceUrl(instance.sopInstanceUid);
+  const base = { sopInstanceUid: instance.sopInstanceUid, instanceNumber: instance.instanceNumber, frames: instance.frames };
+  if (instance.frames <= 1) return [{ ...base, imageId: `wadouri:${url}`, frame: null }];
+  const separator = url.includes('?') ? '&' : '?';
+  return Array.from({ length: instance.frames }, (_, index) => ({
+    ...base,
+    imageId: `wadouri:${url}${separator}frame=${index + 1}`,
+    frame: index + 1,
+  }));
+}
+
+export function toViewerSeries(summary: SeriesSummary, instanceUrl: (sop: string) => string): ViewerSeries {
+  const uid = summary.seriesInstanceUid;
+  const nonImageLabel = NON_IMAGE_MODALITIES[summary.modality.toUpperCase()];
+  const pictures = summary.instances.filter(hasPixels);
+  if (nonImageLabel || pictures.length === 0) {
+    return { kind: 'non-image', uid, summary, label: nonImageLabel ?? `${summary.modality || 'Object'} without image pixels` };
+  }
+  return { kind: 'image', uid, summary, images: pictures.flatMap((instance) => imageIdsFor(instance, instanceUrl)) };
+}
+
+/** The series a reader wants first: the first image series (series are already in series-number order). */
+export function firstImageSeries(all: ViewerSeries[], skip = 0): ViewerSeries | undefined {
+  return all.filter((series) => series.kind === 'image')[skip];
+}
+
+export function seriesTitle(summary: SeriesSummary): string {
+  const number = summary.seriesNumber === null ? '' : `${summary.seriesNumber} `;
+  return `${number}${summary.description || summary.modality || 'Series'}`.trim();
+}
