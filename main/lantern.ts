@@ -25,7 +25,6 @@ export function openLantern(dataRoot: string): Lantern {
   const importLog = new ImportLog(db);
   const store = new InstanceStore(dataDir);
   importLog.markInterrupted();
-  store.clearIncoming();
   const imports = new ImportService(dataDir, importLog, events);
   return {
     dataDir,

@@ -91,18 +91,28 @@ function parseBare(bytes: Buffer, offset: number): Parsed {
   };
 }
 
+/** A meta header without a usable (0002,0010): the data set after it may still be readable as a bare one. */
+function parseAfterIncompleteMeta(bytes: Buffer): Parsed {
+  const datasetStart = 132 + 12 + bytes.readUInt32LE(140);
+  if (!sniffBareTransferSyntax(bytes.subarray(datasetStart))) {
+    throw new DicomRejection('meta header lacks Transfer Syntax UID (0002,0010) and the data set after it is not recognisable');
+  }
+  return parseBare(bytes, datasetStart);
+}
+
 function parse(bytes: Buffer): Parsed {
   try {
     if (!isPart10(bytes)) return parseBare(bytes, 0);
+    let dataSet: dicomParser.DataSet;
     try {
-      const dataSet = dicomParser.parseDicom(bytes);
-      return { dataSet, hasPart10Header: true, transferSyntaxUid: ascii(dataSet, 'x00020010'), datasetStart: 0 };
+      dataSet = dicomParser.parseDicom(bytes);
     } catch (error) {
-      // A meta header without (0002,0010): recover by reading the dataset after it as a bare one.
-      if (!/0002,0010/.test(describeParseError(error))) throw error;
-      const meta = dicomParser.readPart10Header(bytes) as dicomParser.DataSet & { position?: number };
-      return parseBare(bytes, meta.position ?? 132);
+      if (/0002,0010/.test(describeParseError(error))) return parseAfterIncompleteMeta(bytes);
+      throw error;
     }
+    const transferSyntaxUid = ascii(dataSet, 'x00020010');
+    if (!transferSyntaxUid) return parseAfterIncompleteMeta(bytes);
+    return { dataSet, hasPart10Header: true, transferSyntaxUid, datasetStart: 0 };
   } catch (error) {
     if (error instanceof DicomRejection) throw error;
     throw new DicomRejection(`unreadable DICOM: ${describeParseError(error)}`);
@@ -139,11 +149,6 @@ function integer(dataSet: dicomParser.DataSet, tag: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Person names keep DICOM's ^ component separators; only the alphabetic (first) group is indexed. */
-function personName(raw: string): string {
-  return raw.split('=')[0]!.trim();
-}
-
 export function readInstanceHeader(bytes: Buffer): InstanceHeader {
   const { dataSet, hasPart10Header, transferSyntaxUid, datasetStart } = parse(bytes);
   const warnings: string[] = [];
@@ -152,7 +157,6 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
   const sopClassUid = ascii(dataSet, 'x00080016') || mediaStorageClass;
   if (sopClassUid === DICOMDIR_SOP_CLASS) throw new DicomRejection('DICOMDIR index, not an instance');
 
-  if (!transferSyntaxUid) throw new DicomRejection('missing Transfer Syntax UID (0002,0010) in the meta header');
 
   const charset = dataSet.string('x00080005');
   const decoder = charsetDecoder(charset);
@@ -191,7 +195,8 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
     sopInstanceUid,
     patient: {
       id: text(dataSet, 'x00100020', decoder),
-      name: personName(text(dataSet, 'x00100010', decoder)),
+      // Person names keep DICOM's ^ and = separators (alphabetic=ideographic=phonetic); the UI formats them.
+      name: text(dataSet, 'x00100010', decoder),
       birthDate: ascii(dataSet, 'x00100030'),
       sex: ascii(dataSet, 'x00100040'),
       age: ascii(dataSet, 'x00101010'),
@@ -202,7 +207,7 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
       time: ascii(dataSet, 'x00080030'),
       accession: text(dataSet, 'x00080050', decoder),
       description: text(dataSet, 'x00081030', decoder),
-      referringPhysician: personName(text(dataSet, 'x00080090', decoder)),
+      referringPhysician: text(dataSet, 'x00080090', decoder),
       institution: text(dataSet, 'x00080080', decoder),
     },
     series: {

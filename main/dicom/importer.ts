@@ -15,7 +15,11 @@ export interface ImportOptions {
   isCancelled?: () => boolean;
   progressIntervalMs?: number;
   batchSize?: number;
+  /** Store writes kept in flight at once. */
+  writeConcurrency?: number;
 }
+
+type Pending = { path: string; written: Promise<IndexedInstance> };
 
 export async function runImport(
   db: Db,
@@ -24,7 +28,7 @@ export async function runImport(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportProgress> {
-  const { onProgress, isCancelled = () => false, progressIntervalMs = 200, batchSize = 250 } = options;
+  const { onProgress, isCancelled = () => false, progressIntervalMs = 200, batchSize = 250, writeConcurrency = 8 } = options;
   const log = new ImportLog(db);
   const index = new IndexWriter(db);
   const store = new InstanceStore(dataDir);
@@ -38,19 +42,34 @@ export async function runImport(
     currentPath: null,
     error: null,
   };
-  let pending: IndexedInstance[] = [];
+  let pending: Pending[] = [];
+  let settledUpTo = 0;
   let pendingRejections: { path: string; reason: string }[] = [];
   const pendingUids = new Set<string>();
   let lastReport = 0;
 
+  // A write that fails for this one file (a name the file system refuses, say) is a rejection; a full or
+  // read-only disk ends the import, since every further file would fail the same way.
+  const settle = async (item: Pending): Promise<IndexedInstance | null> => {
+    try {
+      return await item.written;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EROFS' || code === 'EDQUOT') throw error;
+      reject(item.path, `cannot copy into the store: ${(error as Error).message}`);
+      return null;
+    }
+  };
   // Counters and rejections are committed together with the instances they describe.
-  const flush = () => {
+  const flush = async () => {
+    const written = (await Promise.all(pending.map(settle))).filter((item) => item !== null);
     db.transaction(() => {
-      index.addBatch(pending);
-      log.recordBatch(importId, { ...progress, imported: progress.imported + pending.length }, pendingRejections);
+      index.addBatch(written);
+      log.recordBatch(importId, { ...progress, imported: progress.imported + written.length }, pendingRejections);
     })();
-    progress.imported += pending.length;
+    progress.imported += written.length;
     pending = [];
+    settledUpTo = 0;
     pendingRejections = [];
     pendingUids.clear();
   };
@@ -84,29 +103,27 @@ export async function runImport(
         if (pendingUids.has(header.sopInstanceUid) || index.isIndexed(header.sopInstanceUid)) {
           progress.duplicates++;
         } else {
-          const written = store.write(bytes, header);
-          pending.push({ header, ...written });
+          const written = store.write(bytes, header).then((stored) => ({ header, ...stored }));
+          written.catch(() => undefined); // handled in settle()
+          pending.push({ path: candidate.path, written });
           pendingUids.add(header.sopInstanceUid);
+          if (pending.length - settledUpTo > writeConcurrency) await pending[settledUpTo++]!.written.catch(() => undefined);
         }
       } catch (error) {
         if (error instanceof DicomRejection) reject(candidate.path, error.message);
-        else if ((error as NodeJS.ErrnoException).code) {
-          const code = (error as NodeJS.ErrnoException).code;
-          // A full disk or a read-only store stops the import: every further file would fail the same way.
-          if (code === 'ENOSPC' || code === 'EROFS' || code === 'EDQUOT') throw error;
-          reject(candidate.path, `cannot read: ${code} ${(error as Error).message}`);
-        } else reject(candidate.path, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+        else if ((error as NodeJS.ErrnoException).code) reject(candidate.path, `cannot read: ${(error as Error).message}`);
+        else reject(candidate.path, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (pending.length >= batchSize || pendingRejections.length >= batchSize) flush();
+      if (pending.length >= batchSize || pendingRejections.length >= batchSize) await flush();
       report();
     }
-    flush();
+    await flush();
     if (progress.state === 'running') progress.state = 'done';
   } catch (error) {
     progress.state = 'failed';
     progress.error = error instanceof Error ? error.message : String(error);
     try {
-      flush();
+      await flush();
     } catch {
       // The batch that failed is not indexed; its files are orphans the next run overwrites.
     }

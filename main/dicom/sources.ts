@@ -27,14 +27,28 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-async function readMagic(file: string): Promise<Uint8Array> {
-  const handle = await fs.promises.open(file, 'r');
+/**
+ * Opens a file once: reads its first bytes to recognise archives, and otherwise the whole file, since the importer
+ * needs all of it anyway. Synchronous on purpose: imports run on a worker thread (or the CLI), where a thread-pool
+ * round trip per file costs more than the read itself.
+ */
+function readFileOrMagic(file: string): { magic: Uint8Array; whole: Buffer | null } {
+  const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(4);
-    await handle.read(buffer, 0, 4, 0);
-    return buffer;
+    const size = fs.fstatSync(fd).size;
+    const magic = Buffer.alloc(Math.min(4, size));
+    fs.readSync(fd, magic, 0, magic.length, 0);
+    if (startsWith(magic, ZIP_MAGIC)) return { magic, whole: null };
+    const whole = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = fs.readSync(fd, whole, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return { magic, whole: offset === size ? whole : whole.subarray(0, offset) };
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
@@ -46,7 +60,7 @@ export async function* enumerateSources(paths: readonly string[]): AsyncGenerato
     const absolute = path.resolve(input);
     let stat: fs.Stats;
     try {
-      stat = await fs.promises.stat(absolute);
+      stat = fs.statSync(absolute);
     } catch (error) {
       yield problem(absolute, `cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       continue;
@@ -61,7 +75,7 @@ const problem = (p: string, reason: string): SourceItem => ({ kind: 'problem', p
 async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator<SourceItem> {
   let entries: fs.Dirent[];
   try {
-    entries = await fs.promises.readdir(folder, { withFileTypes: true });
+    entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     yield problem(folder, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return;
@@ -78,29 +92,30 @@ async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator
 async function* fileItems(file: string, visited: Set<string>): AsyncGenerator<SourceItem> {
   if (visited.has(file)) return;
   visited.add(file);
-  let magic: Uint8Array;
+  let content: ReturnType<typeof readFileOrMagic>;
   try {
-    magic = await readMagic(file);
+    content = readFileOrMagic(file);
   } catch (error) {
     yield problem(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return;
   }
-  if (startsWith(magic, ZIP_MAGIC)) {
+  const { magic, whole } = content;
+  if (!whole) {
     yield* zipItems(file);
   } else if (startsWith(magic, GZIP_MAGIC)) {
-    yield { kind: 'candidate', candidate: { path: file, read: async () => zlib.gunzipSync(await fs.promises.readFile(file)) } };
+    yield { kind: 'candidate', candidate: { path: file, read: async () => zlib.gunzipSync(whole) } };
   } else if (isDicomdirName(file)) {
-    yield* dicomdirItems(file, visited);
+    yield* dicomdirItems(file, whole, visited);
   } else {
-    yield { kind: 'candidate', candidate: { path: file, read: () => fs.promises.readFile(file) } };
+    yield { kind: 'candidate', candidate: { path: file, read: async () => whole } };
   }
 }
 
 /** Follows a DICOMDIR's directory records to the files they reference (Referenced File ID, 0004,1500). */
-async function* dicomdirItems(file: string, visited: Set<string>): AsyncGenerator<SourceItem> {
+async function* dicomdirItems(file: string, bytes: Buffer, visited: Set<string>): AsyncGenerator<SourceItem> {
   let referenced: string[];
   try {
-    referenced = readDicomdirReferences(await fs.promises.readFile(file));
+    referenced = readDicomdirReferences(bytes);
   } catch (error) {
     yield problem(file, `DICOMDIR unreadable (${error instanceof Error ? error.message : String(error)}); folder scanned instead`);
     return;

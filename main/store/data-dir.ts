@@ -8,8 +8,6 @@ export interface DataDir {
   database: string;
   /** Managed copies of imported instances, laid out study/series/instance. */
   store: string;
-  /** Files being written; renamed into `store` only once complete, so a crash never leaves half a file indexed. */
-  incoming: string;
 }
 
 export function dataDirAt(root: string): DataDir {
@@ -18,9 +16,8 @@ export function dataDirAt(root: string): DataDir {
     root: absolute,
     database: path.join(absolute, 'lantern.sqlite'),
     store: path.join(absolute, 'store'),
-    incoming: path.join(absolute, 'incoming'),
   };
-  for (const folder of [dir.root, dir.store, dir.incoming]) fs.mkdirSync(folder, { recursive: true });
+  for (const folder of [dir.root, dir.store]) fs.mkdirSync(folder, { recursive: true });
   return dir;
 }
 
