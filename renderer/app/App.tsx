@@ -1,6 +1,46 @@
-import { useAppInfo } from '../shared/api';
+// The app shell: a slim top bar, the worklist as the home view, and the viewer for the open study.
+import { lazy, Suspense, useCallback, useState } from 'react';
+import type { WorklistRow } from '../../preload/contract';
+import { ImportDialog } from '../import/ImportDialog';
+import { useImports } from '../import/use-imports';
+import { Worklist } from '../worklist/Worklist';
+import { TopBar } from './TopBar';
+import './app.css';
+
+// Cornerstone is large: the worklist must not wait for it, so the viewer is its own chunk.
+const Viewer = lazy(() => import('../viewer/Viewer').then((module) => ({ default: module.Viewer })));
 
 export function App() {
-  const info = useAppInfo();
-  return <div data-testid="app">Lantern {info?.version}</div>;
+  const [openStudy, setOpenStudy] = useState<WorklistRow | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  /** The import whose ending the user has already seen (in the dialog), so the top bar stops announcing it. */
+  const [acknowledgedImport, setAcknowledgedImport] = useState<number | null>(null);
+  const imports = useImports();
+
+  const showImport = useCallback(() => setImportOpen(true), []);
+  const closeImport = useCallback(() => {
+    setImportOpen(false);
+    if (imports.current && imports.current.state !== 'running') setAcknowledgedImport(imports.current.importId);
+  }, [imports.current]);
+  const closeStudy = useCallback(() => setOpenStudy(null), []);
+
+  return (
+    <div className="app">
+      <TopBar
+        openStudy={openStudy}
+        importProgress={imports.current}
+        importAcknowledged={importOpen || acknowledgedImport === imports.current?.importId}
+        onImport={showImport}
+      />
+      <main className="app-main">
+        <Worklist active={openStudy === null} onOpen={setOpenStudy} onImport={showImport} />
+        {openStudy && (
+          <Suspense fallback={<div className="app-loading">Opening viewer…</div>}>
+            <Viewer key={openStudy.studyInstanceUid} studyInstanceUid={openStudy.studyInstanceUid} onClose={closeStudy} />
+          </Suspense>
+        )}
+      </main>
+      {importOpen && <ImportDialog imports={imports} onClose={closeImport} />}
+    </div>
+  );
 }
