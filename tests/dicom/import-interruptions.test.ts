@@ -74,5 +74,4 @@ describe('ImportService', () => {
     checkStoreIntegrity(lantern.db, lantern.dataDir.store);
     await lantern.close();
   });
-
 });

@@ -37,6 +37,8 @@ export function makeInstance(spec: InstanceSpec): Buffer {
     ImplementationClassUID: '1.2.826.0.1.3680043.10.1613.2',
   };
   const dataset = {
+    // dcmjs writes text as UTF-8, so say so.
+    SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: DIGITAL_XRAY,
     SOPInstanceUID: spec.sopUid,
     StudyInstanceUID: spec.studyUid,
