@@ -124,4 +124,80 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX import_rejections_import ON import_rejections(import_ref);
   `,
+  /* 2: AI second opinion — installed models, results (history kept per model version), skipped images,
+     per-study status for the worklist, settings */ `
+  CREATE TABLE ai_models (
+    id INTEGER PRIMARY KEY,
+    model_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    -- The validated manifest.json, as installed.
+    manifest TEXT NOT NULL,
+    -- Folder relative to the data directory.
+    directory TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'ready' CHECK (state IN ('ready', 'broken')),
+    broken_reason TEXT,
+    installed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    UNIQUE (model_id, version)
+  );
+
+  -- One row per (image, model version, run); a newer model version adds rows, nothing is overwritten.
+  CREATE TABLE ai_results (
+    id INTEGER PRIMARY KEY,
+    study_ref INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    sop_uid TEXT NOT NULL,
+    model_ref INTEGER NOT NULL REFERENCES ai_models(id),
+    model_id TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    model_sha256 TEXT NOT NULL,
+    execution_provider TEXT NOT NULL,
+    -- JSON [{provider, reason}]: the preferred providers that were not used, and why.
+    skipped_providers TEXT NOT NULL DEFAULT '[]',
+    windowing TEXT NOT NULL,
+    -- JSON [{label, score, positive, box?}]
+    findings TEXT NOT NULL,
+    top_label TEXT,
+    top_score REAL,
+    heatmap BLOB,
+    heatmap_width INTEGER,
+    heatmap_height INTEGER,
+    decode_ms REAL NOT NULL,
+    preprocess_ms REAL NOT NULL,
+    infer_ms REAL NOT NULL,
+    store_ms REAL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX ai_results_study ON ai_results(study_ref, created_at);
+
+  -- Images a model did not read, with the reason (wrong modality, unreadable, unsupported encoding).
+  CREATE TABLE ai_skips (
+    id INTEGER PRIMARY KEY,
+    study_ref INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    sop_uid TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX ai_skips_study ON ai_skips(study_ref);
+
+  -- What the worklist shows per study: LEFT JOIN ai_study_status ON study_ref = studies.id.
+  CREATE TABLE ai_study_status (
+    study_ref INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+    reason TEXT,
+    -- The highest-scoring positive finding of the latest run (NULL when nothing is positive).
+    top_label TEXT,
+    top_score REAL,
+    top_model_id TEXT,
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX ai_study_status_state ON ai_study_status(state);
+
+  CREATE TABLE ai_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];
