@@ -8,15 +8,20 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
+        // Shared chunks beside index.js: worker-host.ts resolves workers/<name>.js relative to its own chunk.
+        output: { chunkFileNames: '[name]-[hash].js' },
         input: {
           index: 'main/electron/main.ts',
           'workers/import': 'main/dicom/import.worker.ts',
+          'workers/inference': 'main/inference/inference.worker.ts',
         },
       },
     },
   },
   preload: {
     build: {
+      // Sandboxed preloads cannot require(): bundle everything they use.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: 'preload/index.ts' },

@@ -1,6 +1,7 @@
 // The renderer-facing API: domain functions built over a transport. Electron's preload and the browser test host
 // build the same object over different transports, so the renderer cannot tell them apart.
-import { instancePath, type Channel, type Envelope, type EventName, type EventPayloads, type RequestOf, type ResponseOf } from './contract';
+import { instancePath } from './channels';
+import type { Channel, Envelope, EventName, EventPayloads, RequestOf, ResponseOf } from './contract';
 
 export interface Transport {
   invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;

@@ -171,12 +171,8 @@ export interface EventPayloads {
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES = ['import.progress', 'worklist.changed'] as const satisfies readonly EventName[];
 
-/** Every IPC message uses one Electron channel per contract channel, prefixed so nothing else collides. */
-export const ipcChannelName = (channel: Channel | EventName): string => `lantern:${channel}`;
 
 /** Errors cross the boundary as data, never as thrown Electron errors (which lose their message). */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** The custom scheme that serves stored instance bytes to the viewer (Electron); the browser host serves http. */
-export const INSTANCE_SCHEME = 'lantern';
-export const instancePath = (sopInstanceUid: string): string => `/instances/${encodeURIComponent(sopInstanceUid)}`;
+export { APP_ORIGIN, APP_SCHEME, instancePath, ipcChannelName } from './channels';
