@@ -3,6 +3,8 @@
 import type { WorklistPage, WorklistRow } from '../../preload/contract';
 
 export const PAGE_SIZE = 100;
+/** While the user flings through the list, only the pages still in view when it slows down are fetched. */
+const SETTLE_MS = 50;
 
 type FetchPage = (offset: number, limit: number) => Promise<WorklistPage>;
 
@@ -22,6 +24,7 @@ export class WorklistPageCache {
   private readonly failed = new Set<number>();
   private readonly listeners = new Set<() => void>();
   private visible = { first: 0, last: 0 };
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
   /** Changes whenever anything shown changes (useSyncExternalStore's snapshot). */
   version = 0;
@@ -37,9 +40,18 @@ export class WorklistPageCache {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
   }
 
-  /** Loads whatever rows `first..last` need that are missing or stale. */
+  /** Loads whatever rows `first..last` need that are missing or stale (at most every SETTLE_MS). */
   show(first: number, last: number): void {
     this.visible = { first, last };
+    this.settleTimer ??= setTimeout(() => {
+      this.settleTimer = null;
+      this.loadVisible();
+    }, SETTLE_MS);
+  }
+
+  private loadVisible(): void {
+    if (this.disposed) return;
+    const { first, last } = this.visible;
     const lastPage = this.total === null ? 0 : Math.max(0, Math.ceil(this.total / PAGE_SIZE) - 1);
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.min(Math.floor(last / PAGE_SIZE), lastPage); page++) {
       const cached = this.pages.get(page);
@@ -53,12 +65,13 @@ export class WorklistPageCache {
     this.failed.clear();
     // Page 0 carries the total, so it is always refetched even when scrolled away.
     if (!this.inFlight.has(0)) void this.load(0);
-    this.show(this.visible.first, this.visible.last);
+    this.loadVisible();
   }
 
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
   }
 
   private async load(page: number): Promise<void> {
@@ -85,6 +98,6 @@ export class WorklistPageCache {
     this.version++;
     for (const listener of this.listeners) listener();
     // The total may have grown so that more of the visible range exists now.
-    this.show(this.visible.first, this.visible.last);
+    this.loadVisible();
   }
 }

@@ -6,6 +6,8 @@ import { PAGE_SIZE, WorklistPageCache } from './page-cache';
 export type WorklistView = Omit<WorklistQuery, 'offset' | 'limit'>;
 
 const noSubscription = () => () => undefined;
+/** While an import runs, its new studies appear this often (the end of an import always refreshes). */
+const LIVE_IMPORT_REFRESH_MS = 2000;
 
 /**
  * The page cache for a query. While a new query's first page is on its way the previous rows stay on screen,
@@ -20,10 +22,20 @@ export function useWorklistRows(view: WorklistView): WorklistPageCache | null {
     const cache = new WorklistPageCache((offset, limit) => lantern.worklist.query({ ...query, offset, limit }));
     const unsubscribe = cache.subscribe(() => setShown(cache));
     cache.show(0, PAGE_SIZE - 1);
-    const stopListening = lantern.on('worklist.changed', () => cache.invalidate());
+    const stopChanges = lantern.on('worklist.changed', () => cache.invalidate());
+    let lastRefresh = Date.now();
+    let lastImported = 0;
+    const stopProgress = lantern.on('import.progress', (progress) => {
+      if (progress.state !== 'running' || progress.imported === lastImported) return;
+      if (Date.now() - lastRefresh < LIVE_IMPORT_REFRESH_MS) return;
+      lastRefresh = Date.now();
+      lastImported = progress.imported;
+      cache.invalidate();
+    });
     return () => {
       unsubscribe();
-      stopListening();
+      stopChanges();
+      stopProgress();
       cache.dispose();
     };
   }, [key]);
