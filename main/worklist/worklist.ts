@@ -10,19 +10,24 @@ import type {
 } from '../../preload/contract';
 import type { Db } from '../store/database';
 
-const SORT_SQL: Record<WorklistColumn, string> = {
-  patientName: 'patient_name COLLATE NOCASE',
-  patientId: 'patient_id',
-  patientSex: 'patient_sex',
-  patientAge: 'patient_age',
-  studyDate: 'study_date',
-  modalities: 'modalities',
-  description: 'description COLLATE NOCASE',
-  accession: 'accession',
-  seriesCount: 'series_count',
-  instanceCount: 'instance_count',
-  readStatus: 'read_status',
+/** Sort keys in the exact column order of their index (the rowid is the index's implicit last key), so that
+ * SQLite walks the index instead of sorting, deep pages included. */
+const SORT_KEYS: Record<WorklistColumn, string[]> = {
+  patientName: ['patient_name COLLATE NOCASE'],
+  patientId: ['patient_id'],
+  patientSex: ['patient_sex'],
+  patientAge: ['patient_age'],
+  studyDate: ['study_date', 'study_time'],
+  modalities: ['modalities'],
+  description: ['description COLLATE NOCASE'],
+  accession: ['accession'],
+  seriesCount: ['series_count'],
+  instanceCount: ['instance_count'],
+  readStatus: ['read_status'],
 };
+
+/** Below this many matches, sorting the matches is cheaper than walking the sort index to find them. */
+const SORT_MATCHES_BELOW = 5_000;
 
 interface StudyRow {
   study_uid: string;
@@ -63,7 +68,10 @@ const toWorklistRow = (row: StudyRow): WorklistRow => ({
   readStatus: row.read_status,
 });
 
-/** FTS5 trigram needs three characters; shorter terms fall back to a LIKE scan. */
+/**
+ * Three characters or more: substring match anywhere through the trigram index. Shorter: prefix match on index
+ * ranges (a two-letter substring would match half the table, a two-letter prefix is what someone typing means).
+ */
 function searchClause(search: string, params: unknown[]): string | null {
   const term = search.trim();
   if (!term) return null;
@@ -71,9 +79,10 @@ function searchClause(search: string, params: unknown[]): string | null {
     params.push(`"${term.replace(/"/g, '""')}"`);
     return 'id IN (SELECT rowid FROM study_search WHERE study_search MATCH ?)';
   }
-  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  params.push(like, like, like);
-  return `(patient_name LIKE ? ESCAPE '\\' OR patient_id LIKE ? ESCAPE '\\' OR accession LIKE ? ESCAPE '\\')`;
+  const upper = term.toUpperCase();
+  params.push(term, `${term}\uffff`, upper, `${upper}\uffff`, upper, `${upper}\uffff`);
+  return `((patient_name >= ? COLLATE NOCASE AND patient_name < ? COLLATE NOCASE)
+    OR (patient_id >= ? AND patient_id < ?) OR (accession >= ? AND accession < ?))`;
 }
 
 function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown[] } {
@@ -101,18 +110,43 @@ function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown
 }
 
 export class Worklist {
+  private readonly counts = new Map<string, number>();
+  private countsVersion = '';
+
   constructor(private readonly db: Db) {}
 
   query(query: WorklistQueryParsed): WorklistPage {
     const { sql, params } = whereClause(query);
     const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
     // id breaks ties so that paging is stable while the user scrolls.
-    const order = `ORDER BY ${SORT_SQL[query.sort.column]} ${direction}, id ${direction}`;
-    const total = this.db.prepare(`SELECT count(*) FROM studies ${sql}`).pluck().get(...params) as number;
+    const order = `ORDER BY ${[...SORT_KEYS[query.sort.column], 'id'].map((key) => `${key} ${direction}`).join(', ')}`;
+    const total = this.count(sql, params);
+    // Many matches: walk the sort index and test each row ("+id" keeps SQLite from driving by the search).
+    const where = total >= SORT_MATCHES_BELOW ? sql.replace(/^WHERE id IN/, 'WHERE +id IN') : sql;
     const rows = this.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM studies ${sql} ${order} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${ROW_COLUMNS} FROM studies ${where} ${order} LIMIT ? OFFSET ?`)
       .all(...params, query.limit, query.offset) as StudyRow[];
     return { total, offset: query.offset, rows: rows.map(toWorklistRow) };
+  }
+
+  /**
+   * Counts are cached per filter until the database changes (data_version moves when another connection, such
+   * as the import worker, commits): scrolling asks for many pages of one filter and needs the count once.
+   */
+  private count(sql: string, params: unknown[]): number {
+    // data_version covers other connections' commits, total_changes() this connection's own writes.
+    const version = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
+    if (version !== this.countsVersion) {
+      this.counts.clear();
+      this.countsVersion = version;
+    }
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let total = this.counts.get(key);
+    if (total === undefined) {
+      total = this.db.prepare(`SELECT count(*) FROM studies ${sql}`).pluck().get(...params) as number;
+      this.counts.set(key, total);
+    }
+    return total;
   }
 
   modalities(): string[] {

@@ -63,8 +63,14 @@ describe('worklist queries', () => {
     expect(query({ search: 'NGUYEN' }).rows.map((r) => r.patientId).sort()).toEqual(['VN-001', 'VN-003']);
     expect(query({ search: '77002' }).rows.map((r) => r.patientId)).toEqual(['VN-002']);
     expect(query({ search: 'DE-1' }).rows.map((r) => r.patientName)).toEqual(['Müller^Jürgen']);
-    expect(query({ search: 'X-' }).total).toBe(1); // two characters: the LIKE path
-    expect(query({ search: '100%' }).total).toBe(0); // LIKE wildcards are literal
+    expect(query({ search: '100%' }).total).toBe(0); // no wildcards
+  });
+
+  it('matches one or two characters as a prefix of name, ID or accession', () => {
+    expect(query({ search: 'x-' }).rows.map((r) => r.patientId)).toEqual(['DE-100']);
+    expect(query({ search: 'ng' }).rows.map((r) => r.patientId).sort()).toEqual(['VN-001', 'VN-003']);
+    expect(query({ search: 'VN' }).total).toBe(3);
+    expect(query({ search: 'an' }).total).toBe(0); // "Van An" contains it, but no value starts with it
   });
 
   it('filters by modality (any series), date range and status', () => {
