@@ -2,12 +2,14 @@
 import { ImportLog } from './dicom/import-log';
 import { ImportService } from './dicom/import-service';
 import { InstanceStore } from './dicom/instance-store';
+import { AiService } from './inference/ai-service';
 import { LanternEvents } from './node/events';
 import { dataDirAt, type DataDir } from './store/data-dir';
 import { openDatabase, type Db } from './store/database';
 import { Worklist } from './worklist/worklist';
 
 export interface Lantern {
+  ai: AiService;
   dataDir: DataDir;
   db: Db;
   events: LanternEvents;
@@ -26,7 +28,10 @@ export function openLantern(dataRoot: string): Lantern {
   const store = new InstanceStore(dataDir);
   importLog.markInterrupted();
   const imports = new ImportService(dataDir, importLog, events);
+  const ai = new AiService(db, dataDir, events);
+  ai.results.markInterrupted();
   return {
+    ai,
     dataDir,
     db,
     events,
@@ -36,6 +41,7 @@ export function openLantern(dataRoot: string): Lantern {
     worklist: new Worklist(db),
     async close() {
       await imports.stopAll();
+      await ai.close();
       db.close();
     },
   };

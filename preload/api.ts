@@ -44,6 +44,17 @@ export function createLanternApi(transport: Transport) {
       rejections: (importId: number, offset = 0, limit = 200) =>
         call('import.rejections', { importId, offset, limit }),
     },
+    ai: {
+      models: () => call('ai.models.list', {}),
+      installModel: (path: string) => call('ai.models.install', { path }),
+      results: (studyInstanceUid: string) => call('ai.results', { studyInstanceUid }),
+      /** Queues the study (or re-queues it: retry); `priority` for the study on screen. */
+      analyze: (studyInstanceUid: string, priority = false) => call('ai.analyze', { studyInstanceUid, priority }),
+      analyzeUnread: () => call('ai.analyzeUnread', {}),
+      cancel: (studyInstanceUid: string) => call('ai.cancel', { studyInstanceUid }),
+      settings: () => call('ai.settings.get', {}),
+      updateSettings: (changes: RequestOf<'ai.settings.update'>) => call('ai.settings.update', changes),
+    },
     /** URL of a stored instance's bytes, for Cornerstone's wadouri loader. */
     instanceUrl: (sopInstanceUid: string) => `${transport.instanceBaseUrl}${instancePath(sopInstanceUid)}`,
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

@@ -123,6 +123,99 @@ export interface AppInfo {
   nativeFilePicker: boolean;
 }
 
+/** AI second opinion (main/inference). Execution providers in onnxruntime-node's names. */
+export const AI_PROVIDERS = ['cuda', 'dml', 'coreml', 'webgpu', 'cpu'] as const;
+export type AiProvider = (typeof AI_PROVIDERS)[number];
+export type AiState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface AiFinding {
+  label: string;
+  score: number;
+  /** Score at or above the model's operating point for this label. */
+  positive: boolean;
+  /** Detection models only: [x0, y0, x1, y1] in pixels of the analysed image. */
+  box?: [number, number, number, number];
+}
+
+export interface AiSkippedProvider {
+  provider: AiProvider;
+  reason: string;
+}
+
+export interface AiResult {
+  sopInstanceUid: string;
+  modelId: string;
+  modelVersion: string;
+  modelSha256: string;
+  executionProvider: AiProvider;
+  /** Preferred providers that were not used, and why. */
+  skippedProviders: AiSkippedProvider[];
+  /** The grey-level mapping applied (window, min-max, …), for the reader to judge the input. */
+  windowing: string;
+  findings: AiFinding[];
+  timings: { decodeMs: number; preprocessMs: number; inferMs: number; storeMs: number | null };
+  createdAt: string;
+}
+
+export interface AiSkippedImage {
+  sopInstanceUid: string;
+  modelId: string;
+  modelVersion: string;
+  reason: string;
+}
+
+export interface AiStudyStatus {
+  state: AiState;
+  reason: string | null;
+  /** Highest-scoring positive finding of the latest run (labels such as "Normal" excluded). */
+  topFinding: { label: string; score: number; modelId: string } | null;
+  updatedAt: string;
+}
+
+export interface AiStudyResults {
+  studyInstanceUid: string;
+  status: AiStudyStatus | null;
+  /** Every run, newest first; a newer model version adds results and never replaces older ones. */
+  results: AiResult[];
+  skipped: AiSkippedImage[];
+}
+
+export interface AiModelSummary {
+  modelId: string;
+  version: string;
+  name: string;
+  licence: string;
+  intendedUse: string;
+  task: 'multi-label-classification' | 'multi-class-classification' | 'detection';
+  labels: string[];
+  sha256: string;
+  state: 'ready' | 'broken';
+  brokenReason: string | null;
+  installedAt: string;
+  /** Newest installed version of its model id (the one that runs). */
+  latest: boolean;
+}
+
+export const AiSettingsSchema = z
+  .object({
+    /** Tried in order; onnxruntime throws for an absent provider, so each is tried alone and the next taken. */
+    providerOrder: z.array(z.enum(AI_PROVIDERS)).min(1).max(AI_PROVIDERS.length),
+    /** Queue every newly imported study for analysis. */
+    analyzeOnImport: z.boolean(),
+  })
+  .strict();
+export type AiSettings = z.infer<typeof AiSettingsSchema>;
+
+export interface AiProgress {
+  studyInstanceUid: string;
+  state: AiState;
+  imagesDone: number;
+  imagesTotal: number;
+  reason: string | null;
+  /** Studies still waiting after this one. */
+  queueLength: number;
+}
+
 /**
  * Request channels: name → request schema. The response types live in `ResponseOf` below.
  * The `as const` object is the allowlist: anything not listed here is refused by the main process.
@@ -143,6 +236,16 @@ export const requestSchemas = {
       limit: z.number().int().min(1).max(1000).default(200),
     })
     .strict(),
+  'ai.models.list': z.object({}).strict(),
+  /** Installs a model package directory (manifest.json + model.onnx) from a path the main process can read. */
+  'ai.models.install': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'ai.results': z.object({ studyInstanceUid: Uid }).strict(),
+  /** Queues a study (again: that is also "retry"); `priority` puts it first (the study on screen). */
+  'ai.analyze': z.object({ studyInstanceUid: Uid, priority: z.boolean().default(false) }).strict(),
+  'ai.analyzeUnread': z.object({}).strict(),
+  'ai.cancel': z.object({ studyInstanceUid: Uid }).strict(),
+  'ai.settings.get': z.object({}).strict(),
+  'ai.settings.update': AiSettingsSchema.partial().strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -158,6 +261,14 @@ export interface ResponseOf {
   'import.cancel': { cancelled: boolean };
   'import.list': ImportRecord[];
   'import.rejections': { total: number; rows: ImportRejection[] };
+  'ai.models.list': AiModelSummary[];
+  'ai.models.install': AiModelSummary;
+  'ai.results': AiStudyResults;
+  'ai.analyze': { queued: boolean };
+  'ai.analyzeUnread': { queued: number };
+  'ai.cancel': { cancelled: boolean };
+  'ai.settings.get': AiSettings;
+  'ai.settings.update': AiSettings;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -167,9 +278,10 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export interface EventPayloads {
   'import.progress': ImportProgress;
   'worklist.changed': { reason: 'import' | 'status' };
+  'ai.progress': AiProgress;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES = ['import.progress', 'worklist.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['import.progress', 'worklist.changed', 'ai.progress'] as const satisfies readonly EventName[];
 
 
 /** Errors cross the boundary as data, never as thrown Electron errors (which lose their message). */

@@ -11,6 +11,10 @@ const USAGE = `usage: lantern <command> [options]
 commands:
   import <paths…> [--data-dir DIR] [--json]   import files, folders, DICOMDIRs and ZIP archives
   studies [--data-dir DIR] [--json]           list the studies in the store
+  models add <package-dir…> | models list [--json]
+                                              install (validated, checksum-verified) or list AI models
+  analyze (--study UID | --all) [--model ID] [--json]
+                                              run the AI models over stored studies and store the results
   host [--data-dir DIR] [--port N] [--headless]
                                               run the workstation in Chromium (no Electron needed)
 
@@ -26,6 +30,8 @@ export interface CliContext {
 const COMMANDS: Record<string, (context: CliContext) => Promise<number>> = {
   import: importCommand,
   studies: studiesCommand,
+  models: async (context) => (await import('./models-command')).modelsCommand(context),
+  analyze: async (context) => (await import('./analyze-command')).analyzeCommand(context),
   host: async (context) => (await import('../browser-host/host-command')).hostCommand(context),
 };
 
@@ -45,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         headless: { type: 'boolean', default: false },
+        study: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        model: { type: 'string' },
       },
     });
   } catch (error) {

@@ -1,15 +1,10 @@
 // Model outputs → findings, as the manifest declares them: activation for logits, per-label operating points,
 // and for detection models box decoding, per-label non-maximum suppression and mapping back to image pixels.
+import type { AiFinding } from '../../preload/contract';
 import type { ModelManifest } from './manifest';
 import type { InputToImage } from './preprocess';
 
-export interface Finding {
-  label: string;
-  score: number;
-  positive: boolean;
-  /** Detection only: [x0, y0, x1, y1] in pixels of the original image. */
-  box?: [number, number, number, number];
-}
+export type Finding = AiFinding;
 
 export interface OutputTensor {
   data: Float32Array;

@@ -2,14 +2,10 @@
 // libraries or device are missing throws — so each one is tried alone and the reason it was passed over is kept
 // with every result.
 import * as ort from 'onnxruntime-node';
+import type { AiProvider, AiSkippedProvider } from '../../preload/contract';
 
-export const PROVIDERS = ['cuda', 'dml', 'coreml', 'webgpu', 'cpu'] as const;
-export type Provider = (typeof PROVIDERS)[number];
-
-export interface SkippedProvider {
-  provider: Provider;
-  reason: string;
-}
+export type Provider = AiProvider;
+export type SkippedProvider = AiSkippedProvider;
 
 /** The preferred order on this platform; the user can change it (setting `ai.providerOrder`). */
 export function defaultProviderOrder(platform: NodeJS.Platform = process.platform): Provider[] {

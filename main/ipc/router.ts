@@ -42,6 +42,17 @@ export function createRouter(lantern: Lantern, host: HostCapabilities, version: 
     'import.cancel': ({ importId }) => ({ cancelled: lantern.imports.cancel(importId) }),
     'import.list': ({ limit }) => lantern.importLog.list(limit),
     'import.rejections': ({ importId, offset, limit }) => lantern.importLog.rejections(importId, offset, limit),
+    'ai.models.list': () => lantern.ai.models(),
+    'ai.models.install': ({ path }) => lantern.ai.install(path),
+    'ai.results': ({ studyInstanceUid }) => lantern.ai.studyResults(studyInstanceUid),
+    'ai.analyze': ({ studyInstanceUid, priority }) => {
+      lantern.ai.enqueue(studyInstanceUid, { priority });
+      return { queued: true };
+    },
+    'ai.analyzeUnread': () => ({ queued: lantern.ai.analyzeUnread() }),
+    'ai.cancel': ({ studyInstanceUid }) => ({ cancelled: lantern.ai.cancel(studyInstanceUid) }),
+    'ai.settings.get': () => lantern.ai.settings(),
+    'ai.settings.update': (changes) => lantern.ai.updateSettings(changes),
   };
 
   return async function handle(channel: string, payload: unknown): Promise<Envelope<unknown>> {

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 
 const WORKER_SOURCES = {
   import: '../dicom/import.worker.ts',
+  inference: '../inference/inference.worker.ts',
 } as const;
 export type WorkerName = keyof typeof WORKER_SOURCES;
 
