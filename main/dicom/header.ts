@@ -141,6 +141,13 @@ function text(dataSet: dicomParser.DataSet, tag: string, decoder: CharsetDecoder
   return decoder.decode(bytes).replace(/\0/g, '').trim();
 }
 
+/** DA values as YYYYMMDD; old ACR-NEMA style "YYYY.MM.DD" is still written by some devices. */
+function date(dataSet: dicomParser.DataSet, tag: string): string {
+  const value = ascii(dataSet, tag);
+  const legacy = /^(\d{4})\.(\d{2})\.(\d{2})$/.exec(value);
+  return legacy ? `${legacy[1]}${legacy[2]}${legacy[3]}` : value;
+}
+
 function integer(dataSet: dicomParser.DataSet, tag: string): number | null {
   const element = dataSet.elements[tag];
   if (!element || element.length === 0) return null;
@@ -197,13 +204,13 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
       id: text(dataSet, 'x00100020', decoder),
       // Person names keep DICOM's ^ and = separators (alphabetic=ideographic=phonetic); the UI formats them.
       name: text(dataSet, 'x00100010', decoder),
-      birthDate: ascii(dataSet, 'x00100030'),
+      birthDate: date(dataSet, 'x00100030'),
       sex: ascii(dataSet, 'x00100040'),
       age: ascii(dataSet, 'x00101010'),
     },
     study: {
       uid: studyUid,
-      date: ascii(dataSet, 'x00080020'),
+      date: date(dataSet, 'x00080020'),
       time: ascii(dataSet, 'x00080030'),
       accession: text(dataSet, 'x00080050', decoder),
       description: text(dataSet, 'x00081030', decoder),

@@ -91,6 +91,8 @@ export async function runImport(
         break;
       }
       if (item.kind === 'problem') {
+        // Counted as seen too, so that seen = imported + duplicates + rejected always holds.
+        progress.seen++;
         reject(item.problem.path, item.problem.reason);
         continue;
       }

@@ -54,6 +54,9 @@ function readFileOrMagic(file: string): { magic: Uint8Array; whole: Buffer | nul
 
 const isDicomdirName = (file: string) => path.basename(file).toUpperCase() === 'DICOMDIR';
 
+/** A DICOMDIR under another name (copies, renamed CDs): its Media Storage SOP Class is in the meta header. */
+const looksLikeDicomdir = (bytes: Buffer) => /1\.2\.840\.10008\.1\.3\.10(?![\d.])/.test(bytes.toString('latin1', 0, 1024));
+
 export async function* enumerateSources(paths: readonly string[]): AsyncGenerator<SourceItem> {
   const visited = new Set<string>();
   for (const input of paths) {
@@ -104,7 +107,7 @@ async function* fileItems(file: string, visited: Set<string>): AsyncGenerator<So
     yield* zipItems(file);
   } else if (startsWith(magic, GZIP_MAGIC)) {
     yield { kind: 'candidate', candidate: { path: file, read: async () => zlib.gunzipSync(whole) } };
-  } else if (isDicomdirName(file)) {
+  } else if (isDicomdirName(file) || looksLikeDicomdir(whole)) {
     yield* dicomdirItems(file, whole, visited);
   } else {
     yield { kind: 'candidate', candidate: { path: file, read: async () => whole } };

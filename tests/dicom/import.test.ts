@@ -55,6 +55,10 @@ describe('import of the real conformance and chest X-ray files', () => {
     expect(reasonFor('README.txt')).toMatch(/not a DICOM file/);
     expect(reasonFor('test1.json')).toMatch(/not a DICOM file/);
     expect(reasonFor('UN_sequence.dcm')).toMatch(/missing SOP Instance UID/);
+    // DICOMDIRs under other names are followed like the one named DICOMDIR; a broken one is reported.
+    expect(reasonFor('DICOMDIR-reordered')).toBeUndefined();
+    expect(reasonFor('DICOMDIR-bigEnd')).toBeUndefined();
+    expect(reasonFor('DICOMDIR-nooffset')).toMatch(/DICOMDIR unreadable .*folder scanned instead/);
   });
 
   it('indexes the three chest X-rays with their modality and size', () => {
