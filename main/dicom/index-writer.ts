@@ -60,11 +60,11 @@ export class IndexWriter {
       this.db.transaction(() => {
         for (const item of instances) this.add(item);
       })();
-    } catch (error) {
-      // The rollback may have removed rows whose ids are cached.
+    } finally {
+      // Ids are cached for one batch only: memory stays flat however large the import, and a rolled-back batch
+      // leaves no cached id of a row that does not exist.
       this.studyIds.clear();
       this.seriesIds.clear();
-      throw error;
     }
   }
 
