@@ -73,6 +73,8 @@ export function writeSyntheticWorklist(dataRoot: string, count: number): void {
         );
       }
       db.exec('INSERT INTO study_search(rowid, patient_name, patient_id, accession) SELECT id, patient_name, patient_id, accession FROM studies');
+      // Series rows (which fill study_modalities through a trigger) are not generated: fill it directly.
+      db.exec('INSERT INTO study_modalities (modality, study_ref) SELECT modalities, id FROM studies');
       db.exec(searchTrigger);
     })();
   } finally {

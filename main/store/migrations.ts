@@ -84,6 +84,16 @@ export const MIGRATIONS: readonly string[] = [
         ELSE modalities || '\\' || NEW.modality END
     WHERE id = NEW.study_ref;
   END;
+  -- Each study's modalities, one row each, so that a modality filter is an index lookup, not a string scan.
+  CREATE TABLE study_modalities (
+    modality TEXT NOT NULL,
+    study_ref INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    PRIMARY KEY (modality, study_ref)
+  ) WITHOUT ROWID;
+  CREATE INDEX study_modalities_study ON study_modalities(study_ref);
+  CREATE TRIGGER series_modality_added AFTER INSERT ON series WHEN NEW.modality <> '' BEGIN
+    INSERT OR IGNORE INTO study_modalities (modality, study_ref) VALUES (NEW.modality, NEW.study_ref);
+  END;
   CREATE TRIGGER instance_added AFTER INSERT ON instances BEGIN
     UPDATE series SET instance_count = instance_count + 1 WHERE id = NEW.series_ref;
     UPDATE studies SET instance_count = instance_count + 1

@@ -91,8 +91,8 @@ function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown
   const search = searchClause(query.search, params);
   if (search) conditions.push(search);
   if (query.modalities.length > 0) {
-    conditions.push(`(${query.modalities.map(() => `instr('\\' || modalities || '\\', ?) > 0`).join(' OR ')})`);
-    params.push(...query.modalities.map((modality) => `\\${modality}\\`));
+    conditions.push(`id IN (SELECT study_ref FROM study_modalities WHERE modality IN (${query.modalities.map(() => '?').join(', ')}))`);
+    params.push(...query.modalities);
   }
   if (query.dateFrom) {
     conditions.push('study_date >= ?');
@@ -121,8 +121,9 @@ export class Worklist {
     // id breaks ties so that paging is stable while the user scrolls.
     const order = `ORDER BY ${[...SORT_KEYS[query.sort.column], 'id'].map((key) => `${key} ${direction}`).join(', ')}`;
     const total = this.count(sql, params);
-    // Many matches: walk the sort index and test each row ("+id" keeps SQLite from driving by the search).
-    const where = total >= SORT_MATCHES_BELOW ? sql.replace(/^WHERE id IN/, 'WHERE +id IN') : sql;
+    // Many matches: walk the sort index and test each row ("+id" keeps SQLite from driving by the search or
+    // modality lists, which would mean sorting every match to show the first hundred).
+    const where = total >= SORT_MATCHES_BELOW ? sql.replace(/\bid IN \(/g, '+id IN (') : sql;
     const rows = this.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM studies ${where} ${order} LIMIT ? OFFSET ?`)
       .all(...params, query.limit, query.offset) as StudyRow[];
