@@ -1,16 +1,19 @@
 // The series strip: a small preview of each image series, and a labelled tile for series that are not images.
 import { useEffect, useRef, useState } from 'react';
 import { utilities } from '@cornerstonejs/core';
-import { seriesTitle, type ViewerSeries } from './series';
+import { previewImageId, seriesTitle, type ViewerSeries } from './series';
 
 interface Props {
   series: ViewerSeries[];
   /** Series UID shown in each viewport, in viewport order. */
   shownIn: (string | null)[];
   onChoose: (series: ViewerSeries) => void;
+  /** Previews wait until the first viewport image is up, so they never compete with it for the decoder. */
+  previewsEnabled: boolean;
+  useCPURendering: boolean;
 }
 
-export function ThumbnailStrip({ series, shownIn, onChoose }: Props) {
+export function ThumbnailStrip({ series, shownIn, onChoose, previewsEnabled, useCPURendering }: Props) {
   return (
     <nav className="viewer-strip" aria-label="Series">
       {series.map((entry) => {
@@ -27,7 +30,11 @@ export function ThumbnailStrip({ series, shownIn, onChoose }: Props) {
             title={entry.kind === 'non-image' ? `${entry.label}: nothing to display as an image` : seriesTitle(entry.summary)}
             onClick={() => onChoose(entry)}
           >
-            {entry.kind === 'image' ? <Preview imageId={entry.images[0]!.imageId} /> : <div className="thumb-placeholder">{entry.summary.modality || '—'}</div>}
+            {entry.kind === 'image' ? (
+              <Preview imageId={previewsEnabled ? previewImageId(entry.images[0]!) : null} useCPURendering={useCPURendering} />
+            ) : (
+              <div className="thumb-placeholder">{entry.summary.modality || '—'}</div>
+            )}
             <div className="thumb-label">
               <span className="thumb-title">{seriesTitle(entry.summary)}</span>
               <span className="thumb-meta">
@@ -44,14 +51,15 @@ export function ThumbnailStrip({ series, shownIn, onChoose }: Props) {
   );
 }
 
-function Preview({ imageId }: { imageId: string }) {
+function Preview({ imageId, useCPURendering }: { imageId: string | null; useCPURendering: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   useEffect(() => {
+    if (!imageId) return;
     let live = true;
     setState('loading');
     utilities
-      .loadImageToCanvas({ canvas: canvasRef.current!, imageId, thumbnail: true, useCPURendering: true })
+      .loadImageToCanvas({ canvas: canvasRef.current!, imageId, thumbnail: true, useCPURendering })
       .then(
         () => live && setState('ready'),
         () => live && setState('failed'),
@@ -59,7 +67,7 @@ function Preview({ imageId }: { imageId: string }) {
     return () => {
       live = false;
     };
-  }, [imageId]);
+  }, [imageId, useCPURendering]);
   return (
     <div className={`thumb-preview ${state}`}>
       <canvas ref={canvasRef} />

@@ -1,9 +1,8 @@
-// The slim toolbar: back, mouse tool, presets that fit the modality, orientation, cine, layout, help.
+// The slim toolbar (the app's top bar already names the patient): back, mouse tool, presets that fit the modality, orientation, cine, layout, help.
 import type { PrimaryTool } from './cornerstone/setup';
 import { PRESETS, presetAppliesTo, type PresetId } from './presets';
 
 interface Props {
-  title: string;
   modality: string;
   tool: PrimaryTool;
   layout: 1 | 2;
@@ -35,9 +34,6 @@ export function Toolbar(props: Props) {
       <button type="button" className="ghost" onClick={props.onBack} title="Back to the worklist (Esc)" data-testid="viewer-back">
         ← Worklist
       </button>
-      <span className="viewer-title" title={props.title}>
-        {props.title}
-      </span>
       <div className="toolbar-group" role="group" aria-label="Mouse tool">
         {TOOLS.map((tool) => (
           <button

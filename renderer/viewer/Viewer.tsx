@@ -10,7 +10,6 @@ import { Toolbar } from './Toolbar';
 import { ViewportPane } from './ViewportPane';
 import { ensureCornerstone, renderingEngine, setPrimaryTool, type PrimaryTool } from './cornerstone/setup';
 import { applyPreset, flip, resetView, rotateClockwise, scrollBy, scrollTo, toggleInvert } from './cornerstone/viewport-actions';
-import { formatPersonName } from './overlay-format';
 import { PRESETS, presetAppliesTo, type PresetId } from './presets';
 import { firstImageSeries, toViewerSeries, type ViewerSeries } from './series';
 import { actionForKey, type ViewerAction } from './shortcuts';
@@ -26,7 +25,10 @@ interface Props {
   onClose: () => void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; detail: StudyDetail };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; detail: StudyDetail; useCPURendering: boolean };
 
 export function Viewer({ studyInstanceUid, onClose }: Props) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -35,9 +37,12 @@ export function Viewer({ studyInstanceUid, onClose }: Props) {
     let live = true;
     setLoaded({ state: 'loading' });
     // Study metadata and Cornerstone start together: the first image should not wait for either one alone.
-    const cornerstone = lantern.appInfo().then((info) => ensureCornerstone({ useCPURendering: info.preferCpuRendering }));
+    const cornerstone = lantern.appInfo().then(async ({ preferCpuRendering }) => {
+      await ensureCornerstone({ useCPURendering: preferCpuRendering });
+      return preferCpuRendering;
+    });
     Promise.all([lantern.study.get(studyInstanceUid), cornerstone]).then(
-      ([detail]) => live && setLoaded({ state: 'ready', detail }),
+      ([detail, useCPURendering]) => live && setLoaded({ state: 'ready', detail, useCPURendering }),
       (error: unknown) =>
         live &&
         setLoaded({
@@ -50,7 +55,9 @@ export function Viewer({ studyInstanceUid, onClose }: Props) {
     };
   }, [studyInstanceUid]);
 
-  if (loaded.state === 'ready') return <StudyViewer detail={loaded.detail} onClose={onClose} />;
+  if (loaded.state === 'ready') {
+    return <StudyViewer detail={loaded.detail} useCPURendering={loaded.useCPURendering} onClose={onClose} />;
+  }
   return (
     <div className="viewer" data-testid="viewer" data-state={loaded.state}>
       <div className="viewer-toolbar">
@@ -65,7 +72,13 @@ export function Viewer({ studyInstanceUid, onClose }: Props) {
   );
 }
 
-function StudyViewer({ detail, onClose }: { detail: StudyDetail; onClose: () => void }) {
+interface StudyViewerProps {
+  detail: StudyDetail;
+  useCPURendering: boolean;
+  onClose: () => void;
+}
+
+function StudyViewer({ detail, useCPURendering, onClose }: StudyViewerProps) {
   const allSeries = useMemo(() => detail.series.map((series) => toViewerSeries(series, lantern.instanceUrl)), [detail]);
   const imageSeries = useMemo(() => allSeries.filter((series): series is ImageSeries => series.kind === 'image'), [allSeries]);
   const [layout, setLayout] = useState<1 | 2>(1);
@@ -75,6 +88,7 @@ function StudyViewer({ detail, onClose }: { detail: StudyDetail; onClose: () => 
   const [help, setHelp] = useState(false);
   const [cine, setCine] = useState({ playing: false, fps: DEFAULT_CINE_FPS });
   const [notice, setNotice] = useState<string | null>(null);
+  const [firstImageSettled, setFirstImageSettled] = useState(false);
 
   const seriesOf = useCallback((uid: string | null) => imageSeries.find((series) => series.uid === uid) ?? null, [imageSeries]);
   const activeSeries = seriesOf(panes[activePane] ?? null);
@@ -201,11 +215,9 @@ function StudyViewer({ detail, onClose }: { detail: StudyDetail; onClose: () => 
   }, [run]);
 
   const { study } = detail;
-  const title = [formatPersonName(study.patientName), study.description].filter(Boolean).join(' — ') || 'Study';
   return (
     <div className="viewer" data-testid="viewer" data-state="ready">
       <Toolbar
-        title={title}
         modality={activeSeries?.summary.modality ?? ''}
         tool={tool}
         layout={layout}
@@ -223,7 +235,13 @@ function StudyViewer({ detail, onClose }: { detail: StudyDetail; onClose: () => 
         onHelp={() => setHelp(true)}
       />
       <div className="viewer-body">
-        <ThumbnailStrip series={allSeries} shownIn={panes.slice(0, layout)} onChoose={showSeries} />
+        <ThumbnailStrip
+          series={allSeries}
+          shownIn={panes.slice(0, layout)}
+          onChoose={showSeries}
+          previewsEnabled={firstImageSettled || imageSeries.length === 0}
+          useCPURendering={useCPURendering}
+        />
         <main className={`viewer-grid layout-${layout}`}>
           {imageSeries.length > 0 &&
             VIEWPORT_IDS.slice(0, layout).map((viewportId, index) => (
@@ -235,6 +253,7 @@ function StudyViewer({ detail, onClose }: { detail: StudyDetail; onClose: () => 
               active={index === activePane}
               showActiveFrame={layout === 2}
               onActivate={() => setActivePane(index)}
+              onSettled={() => setFirstImageSettled(true)}
             />
           ))}
           {imageSeries.length === 0 && (

@@ -20,9 +20,11 @@ interface Props {
   /** Shown only when more than one viewport is on screen. */
   showActiveFrame: boolean;
   onActivate: () => void;
+  /** Called whenever an image has been shown or has failed. */
+  onSettled: () => void;
 }
 
-export function ViewportPane({ viewportId, study, series, active, showActiveFrame, onActivate }: Props) {
+export function ViewportPane({ viewportId, study, series, active, showActiveFrame, onActivate, onSettled }: Props) {
   const elementRef = useRef<HTMLDivElement>(null);
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const [status, setStatus] = useState<Status>('empty');
@@ -30,6 +32,9 @@ export function ViewportPane({ viewportId, study, series, active, showActiveFram
   // The image the viewport was last asked for: only its failure is this pane's failure.
   const targetImageId = useRef<string | null>(null);
   const view = usePaneView(viewportId, element);
+  useEffect(() => {
+    if (status === 'ready' || status === 'error') onSettled();
+  }, [status, onSettled]);
 
   useEffect(() => {
     const node = elementRef.current!;

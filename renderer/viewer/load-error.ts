@@ -21,6 +21,13 @@ const TRANSFER_SYNTAX_NAMES: Record<string, string> = {
 
 export const transferSyntaxName = (uid: string): string => TRANSFER_SYNTAX_NAMES[uid] ?? uid;
 
+/** What the instance handler's answers mean (main/ipc/instance-handler.ts). */
+function httpReason(status: number): string {
+  if (status === 404) return 'the instance is not in this workstation\'s store (HTTP 404)';
+  if (status === 410) return 'its stored file is missing or unreadable (HTTP 410)';
+  return `the workstation answered HTTP ${status}`;
+}
+
 /** The loader rejects with Errors, `{ error, dataSet }` wrappers, XHR failures or plain strings. */
 function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -28,7 +35,7 @@ function reasonOf(error: unknown): string {
   if (error && typeof error === 'object') {
     const record = error as Record<string, unknown>;
     if ('error' in record) return reasonOf(record.error);
-    if (typeof record.status === 'number') return `the workstation answered HTTP ${record.status}`;
+    if (typeof record.status === 'number') return httpReason(record.status);
     if (typeof record.message === 'string') return record.message;
   }
   return 'unknown decoder error';

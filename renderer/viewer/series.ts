@@ -18,6 +18,8 @@ const NON_IMAGE_MODALITIES: Record<string, string> = {
 
 export interface StackImage {
   imageId: string;
+  /** The instance's byte URL (without the frame selector). */
+  url: string;
   sopInstanceUid: string;
   instanceNumber: number | null;
   /** 1-based frame within a multi-frame instance, null for single-frame instances. */
@@ -35,7 +37,7 @@ const hasPixels = (instance: InstanceSummary) =>
 /** `wadouri:` IDs; multi-frame instances get one ID per frame (`frame=` is 1-based for the loader). */
 export function imageIdsFor(instance: InstanceSummary, instanceUrl: (sop: string) => string): StackImage[] {
   const url = instanceUrl(instance.sopInstanceUid);
-  const base = { sopInstanceUid: instance.sopInstanceUid, instanceNumber: instance.instanceNumber, frames: instance.frames };
+  const base = { url, sopInstanceUid: instance.sopInstanceUid, instanceNumber: instance.instanceNumber, frames: instance.frames };
   if (instance.frames <= 1) return [{ ...base, imageId: `wadouri:${url}`, frame: null }];
   const separator = url.includes('?') ? '&' : '?';
   return Array.from({ length: instance.frames }, (_, index) => ({
@@ -53,6 +55,17 @@ export function toViewerSeries(summary: SeriesSummary, instanceUrl: (sop: string
     return { kind: 'non-image', uid, summary, label: nonImageLabel ?? `${summary.modality || 'Object'} without image pixels` };
   }
   return { kind: 'image', uid, summary, images: pictures.flatMap((instance) => imageIdsFor(instance, instanceUrl)) };
+}
+
+/**
+ * A separate image ID for the series preview. Cornerstone's CPU path rewrites cached float images in place when it
+ * draws them, so a preview drawn from the viewport's own cached image corrupted the viewport (seen on MONOCHROME1
+ * CR with a fractional rescale slope). A distinct ID gives the preview its own decoded copy; the host serves the
+ * same bytes whatever the query says.
+ */
+export function previewImageId(image: StackImage): string {
+  const separator = image.url.includes('?') ? '&' : '?';
+  return `wadouri:${image.url}${separator}preview=1${image.frame ? `&frame=${image.frame}` : ''}`;
 }
 
 /** The series a reader wants first: the first image series (series are already in series-number order). */

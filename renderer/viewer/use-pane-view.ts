@@ -1,5 +1,5 @@
 // What a stack viewport currently shows, re-read after every render so the overlay follows drags live.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Enums, getRenderingEngine, utilities, type StackViewport } from '@cornerstonejs/core';
 import { RENDERING_ENGINE_ID } from './cornerstone/setup';
 import { magnificationPercent } from './cornerstone/viewport-actions';
@@ -10,26 +10,28 @@ export interface PaneView {
   count: number;
   window: { width: number; center: number } | null;
   zoomPercent: number | null;
-  /** Inverted by the reader (MONOCHROME1 shown the standard way does not count). */
+  /** Inverted by the reader, relative to how the stack first appeared (so MONOCHROME1 shown normally is not). */
   invert: boolean;
   rotation: number;
   flipHorizontal: boolean;
   flipVertical: boolean;
 }
 
-export function readPaneView(viewport: StackViewport): PaneView | null {
-  const image = viewport.getCornerstoneImage();
-  if (!image) return null;
+/**
+ * `baselineInvert` is the inversion the stack was first shown with: the CPU path flags MONOCHROME1 as inverted,
+ * the GPU path does not, so only a change from the first render means the reader inverted the image.
+ */
+export function readPaneView(viewport: StackViewport, baselineInvert: boolean): PaneView | null {
+  if (!viewport.getCornerstoneImage()) return null;
   const { voiRange, invert = false } = viewport.getProperties();
   const level = voiRange ? utilities.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper) : null;
   const camera = viewport.getCamera();
-  const monochrome1 = image.photometricInterpretation === 'MONOCHROME1';
   return {
     index: viewport.getCurrentImageIdIndex(),
     count: viewport.getImageIds().length,
     window: level ? { width: level.windowWidth, center: level.windowCenter } : null,
     zoomPercent: magnificationPercent(viewport),
-    invert: invert !== monochrome1,
+    invert: invert !== baselineInvert,
     rotation: Math.round(viewport.getViewPresentation().rotation ?? 0),
     flipHorizontal: !!camera.flipHorizontal,
     flipVertical: !!camera.flipVertical,
@@ -40,12 +42,16 @@ const sameView = (a: PaneView | null, b: PaneView | null) => JSON.stringify(a) =
 
 export function usePaneView(viewportId: string, element: HTMLDivElement | null): PaneView | null {
   const [view, setView] = useState<PaneView | null>(null);
+  // The first render of each new stack sets the inversion baseline (setStack hands the viewport a new array).
+  const baseline = useRef<{ imageIds: string[]; invert: boolean } | null>(null);
   useEffect(() => {
     if (!element) return;
     const onRendered = () => {
       const viewport = getRenderingEngine(RENDERING_ENGINE_ID)?.getViewport(viewportId) as StackViewport | undefined;
-      if (!viewport) return;
-      const next = readPaneView(viewport);
+      if (!viewport?.getCornerstoneImage()) return;
+      const imageIds = viewport.getImageIds();
+      if (baseline.current?.imageIds !== imageIds) baseline.current = { imageIds, invert: viewport.getProperties().invert ?? false };
+      const next = readPaneView(viewport, baseline.current.invert);
       setView((previous) => (sameView(previous, next) ? previous : next));
     };
     element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);

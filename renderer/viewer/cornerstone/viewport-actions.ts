@@ -55,19 +55,22 @@ export function toggleInvert(viewport: StackViewport): void {
 /** Back to how the image first appeared: file window, MONOCHROME1 inversion, fitted, upright. */
 export function resetView(viewport: StackViewport): void {
   viewport.resetCamera();
-  viewport.setViewPresentation({ rotation: 0, flipHorizontal: false, flipVertical: false });
+  // Flips go through the camera: setViewPresentation treats a flip flag as "flip once more", not as a state.
+  viewport.setCamera({ flipHorizontal: false, flipVertical: false });
+  viewport.setViewPresentation({ rotation: 0 });
   viewport.resetProperties();
   viewport.render();
 }
 
+/** Steps from the image last asked for, so stepping past one that failed to load moves on instead of retrying it. */
 export function scrollBy(viewport: StackViewport, delta: number): void {
-  const last = viewport.getImageIds().length - 1;
-  const target = Math.min(last, Math.max(0, viewport.getCurrentImageIdIndex() + delta));
-  if (target !== viewport.getCurrentImageIdIndex()) void viewport.setImageIdIndex(target);
+  scrollTo(viewport, viewport.getTargetImageIdIndex() + delta);
 }
 
 export function scrollTo(viewport: StackViewport, index: number): void {
-  scrollBy(viewport, index - viewport.getCurrentImageIdIndex());
+  const target = Math.min(viewport.getImageIds().length - 1, Math.max(0, index));
+  // Failures surface through IMAGE_LOAD_ERROR, which the pane shows.
+  if (target !== viewport.getTargetImageIdIndex()) viewport.setImageIdIndex(target).catch(() => undefined);
 }
 
 /** Screen pixels per image pixel, as a percentage (100 % = one image pixel per CSS pixel). */
