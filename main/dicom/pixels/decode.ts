@@ -196,6 +196,16 @@ function ybrToRgb(samples: Int32Array | Float64Array): void {
   }
 }
 
+/** The bytes of one frame of encapsulated Pixel Data, with or without a Basic Offset Table. */
+function encapsulatedFrame(dataSet: dicomParser.DataSet, element: dicomParser.Element, frames: number, frameIndex: number): Uint8Array {
+  const fragments = element.fragments ?? [];
+  if (frames === 1) return dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, element, 0, fragments.length);
+  if (element.basicOffsetTable?.length) return dicomParser.readEncapsulatedImageFrame(dataSet, element, frameIndex);
+  // No offset table: one fragment per frame is the common case (and RLE's rule); otherwise find JPEG frame ends.
+  if (fragments.length === frames) return dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, element, frameIndex, 1);
+  return dicomParser.readEncapsulatedImageFrame(dataSet, element, frameIndex, dicomParser.createJPEGBasicOffsetTable(dataSet, element));
+}
+
 export interface ParsedImageFile {
   dataSet: dicomParser.DataSet;
   attributes: ImageAttributes;
@@ -228,15 +238,7 @@ export async function decodeParsedImage({ dataSet, attributes: a }: ParsedImageF
   if (isCompressedSyntax(transferSyntaxUid)) {
     const element = dataSet.elements.x7fe00010!;
     if (!element.encapsulatedPixelData) throw new UnsuitableImage(`transfer syntax ${transferSyntaxUid} but Pixel Data is not encapsulated`);
-    const frame =
-      a.frames === 1 && element.fragments && element.fragments.length > 1
-        ? dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, element, 0, element.fragments.length)
-        : dicomParser.readEncapsulatedImageFrame(
-            dataSet,
-            element,
-            frameIndex,
-            element.basicOffsetTable?.length ? element.basicOffsetTable : dicomParser.createJPEGBasicOffsetTable(dataSet, element),
-          );
+    const frame = encapsulatedFrame(dataSet, element, a.frames, frameIndex);
     try {
       decoded = await decodeCompressedFrame(transferSyntaxUid, frame, a);
     } catch (error) {
