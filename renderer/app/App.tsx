@@ -1,14 +1,12 @@
 // The app shell: a slim top bar, the worklist as the home view, and the viewer for the open study.
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { WorklistRow } from '../../preload/contract';
 import { ImportDialog } from '../import/ImportDialog';
 import { useImports } from '../import/use-imports';
 import { Worklist } from '../worklist/Worklist';
 import { TopBar } from './TopBar';
+import { ViewerFrame } from './ViewerFrame';
 import './app.css';
-
-// Cornerstone is large: the worklist must not wait for it, so the viewer is its own chunk.
-const Viewer = lazy(() => import('../viewer/Viewer').then((module) => ({ default: module.Viewer })));
 
 export function App() {
   const [openStudy, setOpenStudy] = useState<WorklistRow | null>(null);
@@ -34,11 +32,7 @@ export function App() {
       />
       <main className="app-main">
         <Worklist active={openStudy === null} onOpen={setOpenStudy} onImport={showImport} />
-        {openStudy && (
-          <Suspense fallback={<div className="app-loading">Opening viewer…</div>}>
-            <Viewer key={openStudy.studyInstanceUid} studyInstanceUid={openStudy.studyInstanceUid} onClose={closeStudy} />
-          </Suspense>
-        )}
+        {openStudy && <ViewerFrame key={openStudy.studyInstanceUid} studyInstanceUid={openStudy.studyInstanceUid} onClose={closeStudy} />}
       </main>
       {importOpen && <ImportDialog imports={imports} onClose={closeImport} />}
     </div>

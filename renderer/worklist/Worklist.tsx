@@ -75,7 +75,9 @@ export function Worklist({ active, onOpen, onImport }: Props) {
   useEffect(() => {
     if (!active) return;
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('[role="dialog"]')) return;
+      const typing = target?.closest('input, textarea, select, [contenteditable]') != null;
       if ((event.key === 'f' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
         event.preventDefault();
         searchRef.current?.focus();
