@@ -164,16 +164,19 @@ function toSamples(decoded: DecodedFrameBytes, a: ImageAttributes, count: number
   if (bytes.length < count * bytesPerSample) {
     throw new UnsuitableImage(`decoded frame has ${bytes.length} bytes, ${count * bytesPerSample} expected`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const samples = bytesPerSample === 4 ? new Float64Array(count) : new Int32Array(count);
-  const shift = 32 - a.bitsStored;
-  for (let i = 0; i < count; i++) {
-    let value =
-      bytesPerSample === 1 ? bytes[i]! : bytesPerSample === 2 ? view.getUint16(2 * i, true) : view.getUint32(4 * i, true);
-    // Signed data is sign-extended from Bits Stored (the bits above it may hold anything).
-    if (a.signed) value = a.bitsStored === 32 ? value | 0 : (value << shift) >> shift;
-    samples[i] = value;
+  // Typed-array views read little-endian words directly on little-endian hosts (all Lantern targets); an odd
+  // offset needs a copy first.
+  const aligned = bytes.byteOffset % bytesPerSample === 0 ? bytes : new Uint8Array(bytes);
+  const words =
+    bytesPerSample === 1 ? aligned : bytesPerSample === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset, count) : new Uint32Array(aligned.buffer, aligned.byteOffset, count);
+  if (!a.signed) {
+    for (let i = 0; i < count; i++) samples[i] = words[i]!;
+    return samples;
   }
+  // Signed data is sign-extended from Bits Stored (the bits above it may hold anything).
+  const shift = 32 - a.bitsStored;
+  for (let i = 0; i < count; i++) samples[i] = a.bitsStored === 32 ? words[i]! | 0 : (words[i]! << shift) >> shift;
   return samples;
 }
 

@@ -25,6 +25,17 @@ export interface LevelsResult {
 
 type Curve = (modalityValue: number) => number;
 
+function valueRange(samples: Int32Array): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < samples.length; i++) {
+    const v = samples[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
 /** PS3.3 C.11.2.1.2: LINEAR, LINEAR_EXACT and SIGMOID VOI LUT functions. */
 function voiCurve(center: number, width: number, fn: string): Curve {
   if (fn === 'SIGMOID') return (x) => 1 / (1 + Math.exp((-4 * (x - center)) / width));
@@ -41,17 +52,10 @@ const rangeCurve = (low: number, high: number): Curve =>
 /** Sorted access to the modality values, without sorting millions of integers. */
 function orderStatistics(samples: Int32Array | Float64Array, slope: number, intercept: number): (index: number) => number {
   if (samples instanceof Int32Array) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of samples) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const counts = new Float64Array(max - min + 1);
-    for (const v of samples) counts[v - min]!++;
-    const cumulative = new Float64Array(counts.length);
-    let total = 0;
-    counts.forEach((c, i) => (cumulative[i] = total += c));
+    const { min, max } = valueRange(samples);
+    const cumulative = new Float64Array(max - min + 1);
+    for (let i = 0; i < samples.length; i++) cumulative[samples[i]! - min]!++;
+    for (let i = 1; i < cumulative.length; i++) cumulative[i]! += cumulative[i - 1]!;
     return (index) => {
       let lo = 0;
       let hi = cumulative.length - 1;
@@ -109,12 +113,7 @@ function applyCurve(samples: Int32Array | Float64Array, curve: (stored: number) 
   const finalCurve = invert ? (v: number) => 1 - curve(v) : curve;
   if (samples instanceof Int32Array && samples.length > 4096) {
     // A lookup table over the value range turns millions of curve evaluations into a few thousand.
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of samples) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    const { min, max } = valueRange(samples);
     if (max - min < 1 << 20) {
       const table = new Float32Array(max - min + 1);
       for (let i = 0; i < table.length; i++) table[i] = finalCurve(i + min);
