@@ -41,10 +41,16 @@ function reasonOf(error: unknown): string {
   return 'unknown decoder error';
 }
 
+/** Loader messages name internal paths and full URLs; the reader needs what went wrong, not where. */
+function readable(reason: string): string {
+  if (reason.includes('no pixel data in NATURALIZED')) return 'the decoder found no pixel data in this encoding (not supported)';
+  return reason.replace(/\s*(?:for imageId )?wadouri:\S+/g, '').trim();
+}
+
 export function describeLoadError(error: unknown, image: StackImage | undefined, transferSyntaxUid: string | undefined): string {
   const syntax = transferSyntaxUid ? ` (${transferSyntaxName(transferSyntaxUid)})` : '';
   const which = image
     ? `instance ${image.instanceNumber ?? image.sopInstanceUid}${image.frame ? `, frame ${image.frame}` : ''}`
     : 'this image';
-  return `Cannot display ${which}${syntax}: ${reasonOf(error)}`;
+  return `Cannot display ${which}${syntax}: ${readable(reasonOf(error))}`;
 }

@@ -2,7 +2,7 @@
 // series that hold no pixels a reader could look at (reports, plans, structure sets, waveforms).
 import type { InstanceSummary, SeriesSummary } from '../../preload/contract';
 
-/** Modalities whose objects are documents or geometry, never pictures, even when a file carries a pixel module. */
+/** Modalities whose objects are not pictures to read on their own, even when a file carries a pixel module. */
 const NON_IMAGE_MODALITIES: Record<string, string> = {
   SR: 'Structured report',
   KO: 'Key object selection',
@@ -14,6 +14,9 @@ const NON_IMAGE_MODALITIES: Record<string, string> = {
   ECG: 'Waveform',
   HD: 'Waveform',
   REG: 'Registration',
+  // Pixel data that is not a picture on its own: a dose grid and a segmentation belong over their source images.
+  RTDOSE: 'RT dose grid',
+  SEG: 'Segmentation',
 };
 
 export interface StackImage {
