@@ -14,9 +14,8 @@ export async function hostCommand({ dataRoot, values }: CliContext): Promise<num
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    // Closing the window (or Chromium exiting) ends the host.
+    // Closing the window ends the browser, and with it the host.
     host.context.once('close', stop);
-    if (!headless) host.page.once('close', stop);
   });
   process.stderr.write('lantern host: shutting down\n');
   await host.close();

@@ -56,9 +56,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const [rendererDir, bridge] = await Promise.all([ensureRendererBuilt({ rebuild: options.rebuild }), bridgeScript()]);
   const lantern = openLantern(options.dataRoot);
   const cleanups: (() => Promise<void> | void)[] = [() => lantern.close()];
+  // Every cleanup runs even if an earlier one fails: a browser that died must not leave the server or database open.
   const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    const failures: unknown[] = [];
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
     cleanups.length = 0;
+    if (failures.length > 0) throw new AggregateError(failures, `closing the browser host: ${(failures[0] as Error).message}`);
   };
   try {
     const server = await startHostServer(lantern, rendererDir, options.port ?? 0);
@@ -72,7 +81,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       args: CHROMIUM_ARGS,
       viewport: options.viewport === undefined ? (options.headless ? { width: 1600, height: 1000 } : null) : options.viewport,
     });
-    cleanups.push(() => context.close());
+    // The user may close the window (and with it the browser) before the host closes.
+    let contextClosed = false;
+    context.once('close', () => {
+      contextClosed = true;
+    });
+    cleanups.push(() => (contextClosed ? undefined : context.close()));
 
     const router = createRouter(
       lantern,
