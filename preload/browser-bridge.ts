@@ -1,7 +1,8 @@
 // The browser host's preload: builds `window.lantern` over a Playwright binding instead of Electron IPC.
 // The host bundles this file to an IIFE and injects it with `addInitScript`, so it runs before the renderer's code.
+// Like Electron's preload it takes only types from the contract, so the schemas (zod) stay out of the page's global scope.
 import { createLanternApi, type Transport } from './api';
-import { EVENT_NAMES, type Channel, type Envelope, type EventName } from './contract';
+import type { Channel, Envelope, EventName } from './contract';
 
 interface BridgeWindow {
   /** Installed by the host (`context.exposeBinding`); answers only pages served from the host's own origin. */
@@ -21,13 +22,14 @@ function invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>> 
 
 // The init script runs in every document of the browser context; only pages the host served over http get an API.
 if (location.protocol === 'http:') {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>(EVENT_NAMES.map((name) => [name, new Set()]));
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   const transport: Transport = {
     invoke: (channel, request) => invoke(channel, request),
     subscribe(event, listener) {
-      listeners.get(event)?.add(listener);
-      return () => listeners.get(event)?.delete(listener);
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener));
+      return () => set.delete(listener);
     },
     instanceBaseUrl: location.origin,
   };
