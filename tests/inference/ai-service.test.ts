@@ -169,4 +169,19 @@ print(a.shape == b.shape and int(numpy.abs(a - b).max()) == 0)`,
     ]);
     expect(fs.existsSync(path.join(lantern.dataDir.root, 'models', 'se-mobilenetv2-cxr3', '1.1.0', 'model.onnx'))).toBe(true);
   });
+
+  it('analyzes newly imported studies when "analyze on import" is on, and queues all unread studies on request', async () => {
+    lantern.ai.updateSettings({ analyzeOnImport: true });
+    const importId = lantern.imports.start([sharedData('dicom-conformance', 'CT_small.dcm')]);
+    await lantern.imports.whenDone(importId);
+    await lantern.ai.whenIdle();
+    const ctStudy = lantern.db.prepare("SELECT study_uid FROM studies WHERE modalities = 'CT'").pluck().get() as string;
+    expect(lantern.ai.studyResults(ctStudy).status).toMatchObject({ state: 'done', reason: expect.stringMatching(/modality "CT"/) });
+
+    const unread = lantern.db.prepare("SELECT count(*) FROM studies WHERE read_status = 'unread'").pluck().get();
+    expect(lantern.ai.analyzeUnread()).toBe(unread);
+    await lantern.ai.whenIdle();
+    const states = lantern.db.prepare('SELECT DISTINCT state FROM ai_study_status').pluck().all();
+    expect(states).toEqual(['done']);
+  });
 });
