@@ -34,6 +34,8 @@ export const WorklistQuery = z.object({
   dateFrom: DicomDate.nullable().default(null),
   dateTo: DicomDate.nullable().default(null),
   statuses: z.array(ReadStatus).default([]),
+  /** Only studies whose latest AI second opinion has a positive finding. */
+  aiPositive: z.boolean().default(false),
   sort: z
     .object({ column: WorklistColumn, direction: z.enum(['asc', 'desc']) })
     .default({ column: 'studyDate', direction: 'desc' }),
@@ -58,6 +60,8 @@ export interface WorklistRow {
   seriesCount: number;
   instanceCount: number;
   readStatus: ReadStatus;
+  /** The study's AI second opinion: null until it is queued. */
+  ai: { state: AiState; reason: string | null; topLabel: string | null; topScore: number | null } | null;
 }
 
 export interface WorklistPage {

@@ -1,6 +1,7 @@
 // Worklist and study queries. Every filter, sort and page is done by SQLite on indexed columns; the renderer only
 // ever receives the rows it is about to show.
 import type {
+  AiState,
   ReadStatus,
   StudyDetail,
   WorklistColumn,
@@ -44,12 +45,20 @@ interface StudyRow {
   series_count: number;
   instance_count: number;
   read_status: ReadStatus;
+  ai_state: AiState | null;
+  ai_reason: string | null;
+  ai_top_label: string | null;
+  ai_top_score: number | null;
   referring_physician: string;
   institution: string;
 }
 
 const ROW_COLUMNS = `study_uid, patient_name, patient_id, patient_sex, patient_age, patient_birth_date, study_date, study_time,
-  modalities, description, accession, series_count, instance_count, read_status`;
+  modalities, description, accession, series_count, instance_count, read_status,
+  (SELECT state FROM ai_study_status WHERE study_ref = studies.id) AS ai_state,
+  (SELECT reason FROM ai_study_status WHERE study_ref = studies.id) AS ai_reason,
+  (SELECT top_label FROM ai_study_status WHERE study_ref = studies.id) AS ai_top_label,
+  (SELECT top_score FROM ai_study_status WHERE study_ref = studies.id) AS ai_top_score`;
 
 const toWorklistRow = (row: StudyRow): WorklistRow => ({
   studyInstanceUid: row.study_uid,
@@ -66,6 +75,9 @@ const toWorklistRow = (row: StudyRow): WorklistRow => ({
   seriesCount: row.series_count,
   instanceCount: row.instance_count,
   readStatus: row.read_status,
+  ai: row.ai_state
+    ? { state: row.ai_state, reason: row.ai_reason, topLabel: row.ai_top_label, topScore: row.ai_top_score }
+    : null,
 });
 
 /**
@@ -102,6 +114,7 @@ function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown
     conditions.push("study_date <= ? AND study_date <> ''");
     params.push(query.dateTo);
   }
+  if (query.aiPositive) conditions.push('id IN (SELECT study_ref FROM ai_study_status WHERE top_label IS NOT NULL)');
   if (query.statuses.length > 0) {
     conditions.push(`read_status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);

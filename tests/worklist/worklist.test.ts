@@ -93,6 +93,22 @@ describe('worklist queries', () => {
     }
   });
 
+  it("carries each study's AI second opinion and filters on a positive one", () => {
+    const ids = lantern.db.prepare('SELECT id FROM studies ORDER BY id').pluck().all() as number[];
+    const setStatus = lantern.db.prepare(
+      'INSERT OR REPLACE INTO ai_study_status (study_ref, state, reason, top_label, top_score) VALUES (?, ?, ?, ?, ?)',
+    );
+    setStatus.run(ids[0], 'done', null, 'Cardiomegaly', 0.91);
+    setStatus.run(ids[1], 'done', null, null, null);
+    setStatus.run(ids[2], 'failed', 'model failed to load: corrupt', null, null);
+    const byId = new Map(query({}).rows.map((r) => [r.patientId, r.ai]));
+    expect(byId.get('VN-001')).toEqual({ state: 'done', reason: null, topLabel: 'Cardiomegaly', topScore: 0.91 });
+    expect(byId.get('VN-002')).toEqual({ state: 'done', reason: null, topLabel: null, topScore: null });
+    expect(byId.get('DE-100')).toMatchObject({ state: 'failed', reason: expect.stringMatching(/corrupt/) });
+    expect(byId.get('VN-003')).toBeNull();
+    expect(query({ aiPositive: true }).rows.map((r) => r.patientId)).toEqual(['VN-001']);
+  });
+
   it('returns a study with its series and instances', () => {
     const uidOfFirst = query({ search: 'VN-001' }).rows[0]!.studyInstanceUid;
     const detail = lantern.worklist.study(uidOfFirst)!;
