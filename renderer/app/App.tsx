@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { WorklistRow } from '../../preload/contract';
 import { ImportDialog } from '../import/ImportDialog';
 import { useImports } from '../import/use-imports';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { Worklist } from '../worklist/Worklist';
 import { TopBar } from './TopBar';
 import { ViewerFrame } from './ViewerFrame';
@@ -11,6 +12,7 @@ import './app.css';
 export function App() {
   const [openStudy, setOpenStudy] = useState<WorklistRow | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   /** The import whose ending the user has already seen (in the dialog), so the top bar stops announcing it. */
   const [acknowledgedImport, setAcknowledgedImport] = useState<number | null>(null);
   const imports = useImports();
@@ -21,6 +23,7 @@ export function App() {
     if (imports.current && imports.current.state !== 'running') setAcknowledgedImport(imports.current.importId);
   }, [imports.current]);
   const closeStudy = useCallback(() => setOpenStudy(null), []);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
 
   return (
     <div className="app">
@@ -29,12 +32,14 @@ export function App() {
         importProgress={imports.current}
         importAcknowledged={importOpen || acknowledgedImport === imports.current?.importId}
         onImport={showImport}
+        onSettings={() => setSettingsOpen(true)}
       />
       <main className="app-main">
         <Worklist active={openStudy === null} onOpen={setOpenStudy} onImport={showImport} />
         {openStudy && <ViewerFrame key={openStudy.studyInstanceUid} studyInstanceUid={openStudy.studyInstanceUid} onClose={closeStudy} />}
       </main>
       {importOpen && <ImportDialog imports={imports} onClose={closeImport} />}
+      {settingsOpen && <SettingsDialog onClose={closeSettings} />}
     </div>
   );
 }

@@ -7,9 +7,10 @@ interface Props {
   importProgress: ImportProgress | null;
   importAcknowledged: boolean;
   onImport(): void;
+  onSettings(): void;
 }
 
-export function TopBar({ openStudy, importProgress, importAcknowledged, onImport }: Props) {
+export function TopBar({ openStudy, importProgress, importAcknowledged, onImport, onSettings }: Props) {
   return (
     <header className="top-bar">
       <span className="brand">Lantern</span>
@@ -25,8 +26,11 @@ export function TopBar({ openStudy, importProgress, importAcknowledged, onImport
       )}
       <span className="top-bar-spacer" />
       <ImportIndicator progress={importProgress} acknowledged={importAcknowledged} onOpen={onImport} />
-      <button type="button" className="import-button" onClick={onImport}>
+      <button type="button" onClick={onImport}>
         Import…
+      </button>
+      <button type="button" className="ghost" onClick={onSettings}>
+        Settings
       </button>
     </header>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress } from '../../preload/contract';
 import { lantern, useAppInfo } from '../shared/api';
+import { Dialog } from '../shared/Dialog';
 import { ImportHistory } from './ImportHistory';
 import { ImportSummary } from './ImportSummary';
 import type { ImportsState } from './use-imports';
@@ -30,17 +31,6 @@ export function ImportDialog({ imports, onClose }: Props) {
   const shown = picked ?? imports.current;
 
   useEffect(() => inputRef.current?.focus(), []);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
 
   async function start() {
     const paths = splitPaths(text);
@@ -60,62 +50,52 @@ export function ImportDialog({ imports, onClose }: Props) {
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
-        <header className="dialog-head">
-          <h2 id="import-title">Import studies</h2>
-          <button type="button" className="ghost close" aria-label="Close" onClick={onClose}>
-            ✕
-          </button>
-        </header>
-        <div className="dialog-body">
-          <label className="import-sources">
-            <span>Folders, DICOM files, DICOMDIRs or ZIP archives — one path per line</span>
-            <textarea
-              ref={inputRef}
-              rows={3}
-              spellCheck={false}
-              aria-label="Paths to import"
-              placeholder={'/media/cdrom\n/home/reader/Downloads/study.zip'}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                  event.preventDefault();
-                  void start();
-                }
-              }}
-            />
-          </label>
-          <div className="import-actions">
-            {info?.nativeFilePicker && (
-              <>
-                <button type="button" onClick={() => void browse('folder')}>
-                  Browse folder…
-                </button>
-                <button type="button" onClick={() => void browse('files')}>
-                  Browse files…
-                </button>
-              </>
-            )}
-            <span className="import-hint dim">Ctrl+Enter starts</span>
-            <button type="button" className="primary" disabled={running || splitPaths(text).length === 0} onClick={() => void start()}>
-              Start import
+    <Dialog title="Import studies" className="import-dialog" onClose={onClose}>
+      <label className="import-sources">
+        <span>Folders, DICOM files, DICOMDIRs or ZIP archives — one path per line</span>
+        <textarea
+          ref={inputRef}
+          rows={3}
+          spellCheck={false}
+          aria-label="Paths to import"
+          placeholder={'/media/cdrom\n/home/reader/Downloads/study.zip'}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void start();
+            }
+          }}
+        />
+      </label>
+      <div className="import-actions">
+        {info?.nativeFilePicker && (
+          <>
+            <button type="button" onClick={() => void browse('folder')}>
+              Browse folder…
             </button>
-          </div>
-          {startError && (
-            <p className="import-error" role="alert">
-              {startError}
-            </p>
-          )}
-          {shown && <ImportSummary progress={shown} onCancel={shown === imports.current ? () => void imports.cancel() : undefined} />}
-          <ImportHistory
-            refreshKey={`${imports.current?.importId}:${imports.current?.state}`}
-            selectedId={shown?.importId ?? null}
-            onSelect={(record) => setPicked(record.importId === imports.current?.importId ? null : record)}
-          />
-        </div>
+            <button type="button" onClick={() => void browse('files')}>
+              Browse files…
+            </button>
+          </>
+        )}
+        <span className="import-hint dim">Ctrl+Enter starts</span>
+        <button type="button" className="primary" disabled={running || splitPaths(text).length === 0} onClick={() => void start()}>
+          Start import
+        </button>
       </div>
-    </div>
+      {startError && (
+        <p className="import-error" role="alert">
+          {startError}
+        </p>
+      )}
+      {shown && <ImportSummary progress={shown} onCancel={shown === imports.current ? () => void imports.cancel() : undefined} />}
+      <ImportHistory
+        refreshKey={`${imports.current?.importId}:${imports.current?.state}`}
+        selectedId={shown?.importId ?? null}
+        onSelect={(record) => setPicked(record.importId === imports.current?.importId ? null : record)}
+      />
+    </Dialog>
   );
 }
