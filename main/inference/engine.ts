@@ -44,6 +44,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: Pending | null;
+  /** Called when the run in flight ends (set only while closing waits for it). */
+  onIdle: (() => void) | null;
   exited: Promise<void>;
 }
 
@@ -91,11 +93,12 @@ export class InferenceEngine {
   private startSlot(): Slot | null {
     if (this.slots.length >= this.options.workers) return null;
     const worker = startWorker('inference', { intraOpNumThreads: this.options.intraOpNumThreads } satisfies InferenceWorkerInput);
-    const slot: Slot = { worker, busy: null, exited: Promise.resolve() };
+    const slot: Slot = { worker, busy: null, onIdle: null, exited: Promise.resolve() };
     worker.on('message', (reply: InferenceReply) => {
       const job = slot.busy;
       slot.busy = null;
       job?.resolve(reply.outcome);
+      slot.onIdle?.();
       this.dispatch();
     });
     slot.exited = new Promise((resolve) => {
@@ -103,6 +106,7 @@ export class InferenceEngine {
         this.slots.splice(this.slots.indexOf(slot), 1);
         slot.busy?.resolve({ kind: 'failed', reason: `inference worker stopped: ${why}` });
         slot.busy = null;
+        slot.onIdle?.();
         resolve();
         this.dispatch();
       };
@@ -121,7 +125,7 @@ export class InferenceEngine {
     for (const job of this.waiting.splice(0)) job.resolve({ kind: 'failed', reason: 'cancelled: Lantern is closing' });
     await Promise.all(
       this.slots.map(async (slot) => {
-        while (slot.busy) await new Promise((r) => setTimeout(r, 20));
+        if (slot.busy) await new Promise<void>((resolve) => (slot.onIdle = resolve));
         slot.worker.postMessage({ type: 'close' } satisfies InferenceRequest);
         await slot.exited;
       }),
