@@ -39,7 +39,7 @@ const base = {
 const TALL_IMAGE = sharedData('dicom-conformance', 'JPEG2000.dcm');
 
 describe('findings from model outputs', () => {
-  it('decodes detection boxes, suppresses overlaps per label and maps boxes to image pixels', async () => {
+  it('decodes detection boxes, suppresses overlaps per label, maps boxes to image pixels, and reads the heatmap', async () => {
     const manifest = parseManifest(
       {
         ...base,
@@ -54,6 +54,7 @@ describe('findings from model outputs', () => {
           scores: { name: 'scores', kind: 'probabilities' },
           boxes: { name: 'boxes', format: 'xywh' },
           nms: { iouThreshold: 0.5 },
+          heatmap: { name: 'heatmap' },
         },
       },
       'test',
@@ -61,9 +62,11 @@ describe('findings from model outputs', () => {
     const model = constantModel([
       { name: 'boxes', dims: [1, 3, 4], values: [24, 0, 16, 32, 25, 1, 15, 30, 30, 40, 8, 8] },
       { name: 'scores', dims: [1, 3, 2], values: [0.9, 0.1, 0.8, 0.2, 0.3, 0.7] },
+      { name: 'heatmap', dims: [1, 1, 2, 3], values: [0, 1, 2, 3, 4, 5] },
     ]);
     const session = await ort.InferenceSession.create(model);
-    const { findings } = await analyzeImage(session, manifest, fs.readFileSync(TALL_IMAGE));
+    const { findings, heatmap } = await analyzeImage(session, manifest, fs.readFileSync(TALL_IMAGE));
+    expect(heatmap).toEqual({ width: 3, height: 2, data: Float32Array.of(0, 1, 2, 3, 4, 5) });
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ label: 'Nodule/Mass', positive: true });
     expect(findings[0]!.score).toBeCloseTo(0.9, 6);
