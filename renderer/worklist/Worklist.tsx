@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorklistColumn, WorklistRow } from '../../preload/contract';
 import { lantern, useLanternEvent } from '../shared/api';
 import { useDebounced } from '../shared/use-debounced';
-import { COLUMNS } from './columns';
+import { COLUMNS, type SortableColumn } from './columns';
 import { isoToDicomDate, NO_FILTERS, WorklistFilters, type FilterState } from './WorklistFilters';
 import { WorklistTable, type SortState } from './WorklistTable';
 import { useWorklistRows, type WorklistView } from './use-worklist-rows';
@@ -48,9 +48,10 @@ export function Worklist({ active, onOpen, onImport }: Props) {
       dateFrom: isoToDicomDate(filters.dateFrom),
       dateTo: isoToDicomDate(filters.dateTo),
       statuses: filters.status ? [filters.status] : [],
+      aiPositive: filters.aiPositive,
       sort,
     }),
-    [search, filters.modality, filters.dateFrom, filters.dateTo, filters.status, sort],
+    [search, filters.modality, filters.dateFrom, filters.dateTo, filters.status, filters.aiPositive, sort],
   );
   const cache = useWorklistRows(view);
 
@@ -92,7 +93,7 @@ export function Worklist({ active, onOpen, onImport }: Props) {
     setSort((current) =>
       current.column === column
         ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { column, direction: COLUMNS.find((c) => c.id === column)!.firstDirection },
+        : { column, direction: COLUMNS.find((c): c is SortableColumn => c.id === column)!.firstDirection },
     );
   }
 

@@ -10,6 +10,8 @@ export interface FilterState {
   dateFrom: string;
   dateTo: string;
   status: ReadStatus | '';
+  /** Only studies whose AI second opinion found something. */
+  aiPositive: boolean;
 }
 
 /** `<input type="date">` value `YYYY-MM-DD` → DICOM DA, or null when empty. */
@@ -18,7 +20,7 @@ export function isoToDicomDate(value: string): string | null {
   return match ? `${match[1]}${match[2]}${match[3]}` : null;
 }
 
-export const NO_FILTERS: FilterState = { search: '', modality: '', dateFrom: '', dateTo: '', status: '' };
+export const NO_FILTERS: FilterState = { search: '', modality: '', dateFrom: '', dateTo: '', status: '', aiPositive: false };
 
 interface Props {
   filters: FilterState;
@@ -79,6 +81,10 @@ export const WorklistFilters = forwardRef<HTMLInputElement, Props>(function Work
           </option>
         ))}
       </select>
+      <label className="ai-filter">
+        <input type="checkbox" checked={filters.aiPositive} onChange={(event) => set('aiPositive', event.target.checked)} />
+        <span>AI positive</span>
+      </label>
       {filtered && (
         <button type="button" className="ghost" onClick={() => onChange(NO_FILTERS)}>
           Clear

@@ -93,15 +93,19 @@ export function WorklistTable({ cache, sort, onSort, selected, onSelect, onOpen,
               <div
                 key={column.id}
                 role="columnheader"
-                aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                aria-sort={column.id === 'ai' ? undefined : active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 className={`worklist-cell${column.align === 'end' ? ' end' : ''}${active ? ' sorted' : ''}`}
               >
-                <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.id)} title={`Sort by ${column.title.toLowerCase()}`}>
-                  <span>{column.title}</span>
-                  <span className="sort-indicator" aria-hidden>
-                    {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
+                {column.id === 'ai' ? (
+                  <span className="header-label">{column.title}</span>
+                ) : (
+                  <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.id)} title={`Sort by ${column.title.toLowerCase()}`}>
+                    <span>{column.title}</span>
+                    <span className="sort-indicator" aria-hidden>
+                      {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                )}
               </div>
             );
           })}

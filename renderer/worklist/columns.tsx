@@ -3,20 +3,32 @@ import type { ReactNode } from 'react';
 import type { WorklistColumn, WorklistRow } from '../../preload/contract';
 import { formatAge, formatDicomDate, formatPersonName } from '../viewer/overlay-format';
 import { Value } from '../shared/Value';
+import { AiCell, aiTooltip } from './AiCell';
 import { StatusBadge } from './StatusBadge';
 
-export interface ColumnSpec {
-  id: WorklistColumn;
+interface ColumnBase {
   title: string;
   /** CSS grid track. */
   width: string;
   align?: 'end';
-  /** The first click sorts this way (dates and counts read best newest/largest first). */
-  firstDirection: 'asc' | 'desc';
   cell(row: WorklistRow): ReactNode;
   /** Full text for the tooltip, where a cell may be cut short. */
   tooltip?(row: WorklistRow): string;
 }
+
+/** A column the store sorts by: its id is the store's sort key. */
+export interface SortableColumn extends ColumnBase {
+  id: WorklistColumn;
+  /** The first click sorts this way (dates and counts read best newest/largest first). */
+  firstDirection: 'asc' | 'desc';
+}
+
+/** The AI opinion lives beside the studies table, which is what the store pages and sorts. */
+interface AiColumn extends ColumnBase {
+  id: 'ai';
+}
+
+export type ColumnSpec = SortableColumn | AiColumn;
 
 export const COLUMNS: readonly ColumnSpec[] = [
   {
@@ -43,6 +55,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'accession', title: 'Accession', width: 'minmax(100px, 1fr)', firstDirection: 'asc', cell: (row) => <Value text={row.accession} /> },
   { id: 'seriesCount', title: 'Series', width: '80px', align: 'end', firstDirection: 'desc', cell: (row) => row.seriesCount },
   { id: 'instanceCount', title: 'Images', width: '84px', align: 'end', firstDirection: 'desc', cell: (row) => row.instanceCount },
+  { id: 'ai', title: 'AI', width: 'minmax(130px, 1fr)', cell: (row) => <AiCell ai={row.ai} />, tooltip: aiTooltip },
   { id: 'readStatus', title: 'Status', width: '112px', firstDirection: 'asc', cell: (row) => <StatusBadge status={row.readStatus} /> },
 ];
 

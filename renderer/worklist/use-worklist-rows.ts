@@ -6,8 +6,33 @@ import { PAGE_SIZE, WorklistPageCache } from './page-cache';
 export type WorklistView = Omit<WorklistQuery, 'offset' | 'limit'>;
 
 const noSubscription = () => () => undefined;
-/** While an import runs, its new studies appear this often (the end of an import always refreshes). */
-const LIVE_IMPORT_REFRESH_MS = 2000;
+/** While imports and AI analyses run, the rows they change refresh this often (an import's end refreshes at once). */
+const LIVE_REFRESH_MS = 1500;
+
+/** Keeps a cache current: at once when the store says the worklist changed, every so often while work runs. */
+function refreshOnChanges(cache: WorklistPageCache): () => void {
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshSoon = () => {
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = null;
+      cache.invalidate();
+    }, LIVE_REFRESH_MS);
+  };
+  let lastImported = 0;
+  const unsubscribers = [
+    lantern.on('worklist.changed', () => cache.invalidate()),
+    lantern.on('import.progress', (progress) => {
+      if (progress.state !== 'running' || progress.imported === lastImported) return;
+      lastImported = progress.imported;
+      refreshSoon();
+    }),
+    lantern.on('ai.progress', refreshSoon),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    if (refreshTimer !== null) clearTimeout(refreshTimer);
+  };
+}
 
 /**
  * The page cache for a query. While a new query's first page is on its way the previous rows stay on screen,
@@ -22,20 +47,10 @@ export function useWorklistRows(view: WorklistView): WorklistPageCache | null {
     const cache = new WorklistPageCache((offset, limit) => lantern.worklist.query({ ...query, offset, limit }));
     const unsubscribe = cache.subscribe(() => setShown(cache));
     cache.show(0, PAGE_SIZE - 1);
-    const stopChanges = lantern.on('worklist.changed', () => cache.invalidate());
-    let lastRefresh = Date.now();
-    let lastImported = 0;
-    const stopProgress = lantern.on('import.progress', (progress) => {
-      if (progress.state !== 'running' || progress.imported === lastImported) return;
-      if (Date.now() - lastRefresh < LIVE_IMPORT_REFRESH_MS) return;
-      lastRefresh = Date.now();
-      lastImported = progress.imported;
-      cache.invalidate();
-    });
+    const stopRefreshing = refreshOnChanges(cache);
     return () => {
       unsubscribe();
-      stopChanges();
-      stopProgress();
+      stopRefreshing();
       cache.dispose();
     };
   }, [key]);
