@@ -1,6 +1,7 @@
 // The viewer in real Chromium on real files: a chest X-ray from the shared data, plus small studies generated here
 // for what the shared data cannot show on its own (MONOCHROME1 next to the same pixels as MONOCHROME2, a CT stack in
 // Hounsfield units, an instance whose stored file has gone missing).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,7 @@ function phantom(rows: number, columns: number, peak: number, offset = 0): Uint1
 interface Fixtures {
   dir: string;
   monoStudy: string;
+  voiLutStudy: string;
   ctStudy: string;
   /** A second CT series; the stored file of its `missingSlice`-th image is removed after import. */
   damagedSeries: string;
@@ -71,6 +73,29 @@ function writeFixtures(): Fixtures {
       },
     });
     fs.writeFileSync(path.join(dir, `mono-${number}.dcm`), file);
+  }
+
+  // A horizontal ramp over the 12-bit range, once plain and once with a VOI LUT that is a falling step at 2048
+  // (dcmtk adds the sequence: dcmjs cannot write LUT Descriptor's US/SS value representation).
+  const voiLutStudy = uid();
+  const ramp = Uint16Array.from({ length: 128 * 128 }, (_, i) => (i % 128) * 32);
+  for (const [number, description] of [
+    [1, 'Plain ramp'],
+    [2, 'Ramp with VOI LUT'],
+  ] as const) {
+    const file = path.join(dir, `voi-lut-${number}.dcm`);
+    const extra = { SeriesNumber: String(number), SeriesDescription: description };
+    fs.writeFileSync(
+      file,
+      makeInstance({ studyUid: voiLutStudy, seriesUid: uid(), sopUid: uid(), patientId: 'FIX-VOILUT', modality: 'CR', rows: 128, columns: 128, pixels: ramp, extra }),
+    );
+    if (number === 2) {
+      const lut = Array.from({ length: 4096 }, (_, value) => (value < 2048 ? 4095 : 0)).join('\\');
+      execFileSync('dcmodify', [
+        ...['-nb', '-i', '(0028,3010)[0].(0028,3002)=4096\\0\\12', '-i', '(0028,3010)[0].(0028,3006)=' + lut],
+        file,
+      ]);
+    }
   }
 
   const ctStudy = uid();
@@ -109,7 +134,7 @@ function writeFixtures(): Fixtures {
     damagedSops.push(uid());
     ctSlice(damaged, slice, damagedSops.at(-1)!);
   }
-  return { dir, monoStudy, ctStudy, damagedSeries, missingSlice: 2, damagedSops };
+  return { dir, monoStudy, voiLutStudy, ctStudy, damagedSeries, missingSlice: 2, damagedSops };
 }
 
 describe('viewer', () => {
@@ -236,6 +261,33 @@ describe('viewer', () => {
     expect(inside.length).toBeGreaterThan(SIZE * SIZE * 0.3);
     expect(inside.reduce((a, b) => a + b, 0) / inside.length).toBeLessThan(4);
     await screenshot(host.page, 'viewer-mono2-vs-mono1');
+    await closeViewer(host.page);
+  });
+
+  it('applies a VOI LUT from the file (a falling step: bright below 2048, dark above), also after W/L and reset', async () => {
+    await openStudy(host.page, fixtures.voiLutStudy, 'FIX-VOILUT');
+    await host.page.keyboard.press('l');
+    const withLut = await settledPane(host.page, 1);
+    expect(withLut).toMatchObject({ status: 'ready', windowWidth: 2, windowCenter: 2048, invert: false });
+    const halves = async () => {
+      const grey = await paneGrey(host.page, 1, SIZE);
+      // The square image sits in the middle of the wider pane: compare its left and right quarters.
+      const column = (from: number, to: number) =>
+        grey.filter((value, i) => i % SIZE >= from * SIZE && i % SIZE < to * SIZE && value > 0).reduce((a, b) => a + b, 0) /
+        Math.max(1, grey.filter((value, i) => i % SIZE >= from * SIZE && i % SIZE < to * SIZE && value > 0).length);
+      return { left: column(0.3, 0.4), right: column(0.6, 0.7) };
+    };
+    const shown = await halves();
+    expect(shown.left).toBeGreaterThan(200);
+    expect(shown.right).toBeLessThan(30);
+    await screenshot(host.page, 'viewer-voi-lut');
+
+    await host.page.keyboard.press('Tab');
+    await dragInPane(host.page, { x: 120, y: 60 }, { index: 1 });
+    await waitForPane(host.page, (s) => s.windowWidth !== 2, 1);
+    await host.page.keyboard.press(' ');
+    await waitForPane(host.page, (s) => s.windowWidth === 2 && s.windowCenter === 2048, 1);
+    expect((await halves()).left).toBeGreaterThan(200);
     await closeViewer(host.page);
   });
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Enums, getRenderingEngine, utilities, type StackViewport } from '@cornerstonejs/core';
 import { RENDERING_ENGINE_ID } from './cornerstone/setup';
-import { magnificationPercent } from './cornerstone/viewport-actions';
+import { applyVoiLutDefault, magnificationPercent } from './cornerstone/viewport-actions';
 
 export interface PaneView {
   /** 0-based position in the stack. */
@@ -50,7 +50,11 @@ export function usePaneView(viewportId: string, element: HTMLDivElement | null):
       const viewport = getRenderingEngine(RENDERING_ENGINE_ID)?.getViewport(viewportId) as StackViewport | undefined;
       if (!viewport?.getCornerstoneImage()) return;
       const imageIds = viewport.getImageIds();
-      if (baseline.current?.imageIds !== imageIds) baseline.current = { imageIds, invert: viewport.getProperties().invert ?? false };
+      if (baseline.current?.imageIds !== imageIds) {
+        // A VOI LUT is part of how the file asks to be shown, so it is applied before the baseline is taken.
+        applyVoiLutDefault(viewport);
+        baseline.current = { imageIds, invert: viewport.getProperties().invert ?? false };
+      }
       const next = readPaneView(viewport, baseline.current.invert);
       setView((previous) => (sameView(previous, next) ? previous : next));
     };

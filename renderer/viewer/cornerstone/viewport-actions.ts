@@ -2,6 +2,7 @@
 // callers never need to remember to.
 import { utilities, type StackViewport, type Types } from '@cornerstonejs/core';
 import type { WindowPreset } from '../presets';
+import { fileHasWindow, lutWindow, voiLutOf } from './voi-lut';
 
 const firstValue = (value: number | number[] | undefined): number | undefined =>
   Array.isArray(value) ? value[0] : value;
@@ -13,12 +14,34 @@ function fullRange(image: Types.IImage): Types.VOIRange {
   return { lower, upper };
 }
 
-/** The window the file asks for (Window Center/Width), or the full range when it names none. */
-function dicomDefaultRange(image: Types.IImage): Types.VOIRange {
+/** Window Center/Width as the loader reports them (from the file, or derived from the pixel range). */
+function imageWindow(image: Types.IImage): Types.VOIRange | null {
   const width = firstValue(image.windowWidth);
   const center = firstValue(image.windowCenter);
-  if (width === undefined || center === undefined || !(width > 0)) return fullRange(image);
+  if (width === undefined || center === undefined || !(width > 0)) return null;
   return utilities.windowLevel.toLowHighRange(width, center, image.voiLUTFunction);
+}
+
+/** The window the file asks for: Window Center/Width, else its VOI LUT's range, else the full range. */
+function dicomDefaultRange(image: Types.IImage): Types.VOIRange {
+  const lut = fileHasWindow(image.imageId) ? null : voiLutOf(image.imageId);
+  return (lut && lutWindow(lut)?.range) ?? imageWindow(image) ?? fullRange(image);
+}
+
+/**
+ * Cornerstone shows an image without Window Center/Width over its full range; when the file has a VOI LUT instead,
+ * this puts the LUT's window (and direction) in place. Returns whether it changed anything.
+ */
+export function applyVoiLutDefault(viewport: StackViewport): boolean {
+  const image = viewport.getCornerstoneImage();
+  if (!image || fileHasWindow(image.imageId)) return false;
+  const lut = voiLutOf(image.imageId);
+  const window = lut && lutWindow(lut);
+  if (!window) return false;
+  const invert = window.falling !== (image.photometricInterpretation === 'MONOCHROME1');
+  viewport.setProperties({ voiRange: window.range, invert });
+  viewport.render();
+  return true;
 }
 
 export function applyPreset(viewport: StackViewport, preset: WindowPreset): void {
@@ -59,7 +82,7 @@ export function resetView(viewport: StackViewport): void {
   viewport.setCamera({ flipHorizontal: false, flipVertical: false });
   viewport.setViewPresentation({ rotation: 0 });
   viewport.resetProperties();
-  viewport.render();
+  if (!applyVoiLutDefault(viewport)) viewport.render();
 }
 
 /** Steps from the image last asked for, so stepping past one that failed to load moves on instead of retrying it. */
