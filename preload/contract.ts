@@ -192,6 +192,8 @@ export interface AiModelSummary {
   intendedUse: string;
   task: 'multi-label-classification' | 'multi-class-classification' | 'detection';
   labels: string[];
+  /** Operating point per label: a score at or above it is reported as positive. */
+  thresholds: Record<string, number>;
   sha256: string;
   state: 'ready' | 'broken';
   brokenReason: string | null;

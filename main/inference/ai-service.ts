@@ -182,6 +182,7 @@ export function modelSummary(model: InstalledModel): AiModelSummary {
     intendedUse: manifest.intendedUse,
     task: manifest.task,
     labels: manifest.labels.map((l) => l.name),
+    thresholds: Object.fromEntries(manifest.labels.map((l) => [l.name, l.threshold])),
     sha256: model.sha256,
     state: model.state,
     brokenReason: model.brokenReason,
