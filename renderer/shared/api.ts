@@ -14,10 +14,6 @@ function installedApi(): LanternApi {
 
 export const lantern: LanternApi = installedApi();
 
-export function useLantern(): LanternApi {
-  return lantern;
-}
-
 /** Subscribes for the component's lifetime; the latest listener is always called, without resubscribing. */
 export function useLanternEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): void {
   const latest = useRef(listener);
