@@ -79,6 +79,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       executablePath: CHROMIUM_PATH,
       headless: options.headless,
       args: CHROMIUM_ARGS,
+      // Whoever runs the host decides what Ctrl+C means (`lantern host` closes it cleanly, exit 0); Playwright
+      // would otherwise exit the process with 130 on its own. It still kills Chromium when the process exits.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       viewport: options.viewport === undefined ? (options.headless ? { width: 1600, height: 1000 } : null) : options.viewport,
     });
     // The user may close the window (and with it the browser) before the host closes.
