@@ -195,7 +195,7 @@ describe('viewer', () => {
     await expect(host.page.getByTestId('preset-full').count()).resolves.toBe(1);
   });
 
-  it('zooms with a right drag and inverts with I', async () => {
+  it('zooms with a right drag and Ctrl+wheel, and inverts with I', async () => {
     const before = await settledPane(host.page);
     const pixelsBefore = await paneGrey(host.page, 0, SIZE);
     await dragInPane(host.page, { x: 0, y: -150 }, { button: 'right' });
@@ -203,6 +203,14 @@ describe('viewer', () => {
     expect(Math.abs(zoomed.zoom! - before.zoom!)).toBeGreaterThan(10);
     expect(meanAbsoluteDifference(pixelsBefore, await paneGrey(host.page, 0, SIZE))).toBeGreaterThan(3);
 
+    await host.page.keyboard.press(' ');
+    await waitForPane(host.page, (s) => s.zoom === before.zoom);
+    const box = (await host.page.getByTestId('viewport-pane').boundingBox())!;
+    await host.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await host.page.keyboard.down('Control');
+    await host.page.mouse.wheel(0, -300);
+    await host.page.keyboard.up('Control');
+    await waitForPane(host.page, (s) => s.zoom! > before.zoom!);
     await host.page.keyboard.press(' ');
     await waitForPane(host.page, (s) => s.zoom === before.zoom);
     const upright = await paneGrey(host.page, 0, SIZE);

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StackViewport } from '@cornerstonejs/core';
 import { utilities as toolUtilities } from '@cornerstonejs/tools';
 import type { StudyDetail } from '../../preload/contract';
+import { AiPanel } from '../ai/AiPanel';
+import { AiStudyProvider } from '../ai/AiStudyContext';
 import { lantern } from '../shared/api';
 import { HelpOverlay } from './HelpOverlay';
 import { ThumbnailStrip } from './ThumbnailStrip';
@@ -56,7 +58,11 @@ export function Viewer({ studyInstanceUid, onClose }: Props) {
   }, [studyInstanceUid]);
 
   if (loaded.state === 'ready') {
-    return <StudyViewer detail={loaded.detail} useCPURendering={loaded.useCPURendering} onClose={onClose} />;
+    return (
+      <AiStudyProvider studyInstanceUid={studyInstanceUid}>
+        <StudyViewer detail={loaded.detail} useCPURendering={loaded.useCPURendering} onClose={onClose} />
+      </AiStudyProvider>
+    );
   }
   return (
     <div className="viewer" data-testid="viewer" data-state={loaded.state}>
@@ -262,6 +268,7 @@ function StudyViewer({ detail, useCPURendering, onClose }: StudyViewerProps) {
             </div>
           )}
         </main>
+        <AiPanel />
       </div>
       {notice && (
         <div className="viewer-notice" role="status" data-testid="viewer-notice">

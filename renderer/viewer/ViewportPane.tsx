@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import type { StudyDetail } from '../../preload/contract';
+import { AiOverlay } from '../ai/AiOverlay';
 import { CornerOverlay } from './CornerOverlay';
 import { RENDERING_ENGINE_ID, TOOL_GROUP_ID, renderingEngine } from './cornerstone/setup';
 import { describeLoadError } from './load-error';
@@ -113,6 +114,7 @@ export function ViewportPane({ viewportId, study, series, active, showActiveFram
       onContextMenu={(event) => event.preventDefault()}
     >
       <div className="viewer-canvas-host" ref={elementRef} data-testid="viewport-element" />
+      {series && <AiOverlay viewportId={viewportId} element={element} images={series.images} />}
       {series && <CornerOverlay study={study} series={series} view={view} />}
       {!series && <div className="viewer-pane-message">Choose a series from the strip on the left</div>}
       {status === 'loading' && (

@@ -76,7 +76,8 @@ export function firstImageSeries(all: ViewerSeries[], skip = 0): ViewerSeries | 
   return all.filter((series) => series.kind === 'image')[skip];
 }
 
+/** `3 Axial 5 mm`; without a description `Series 3`; the modality is shown beside it, so never repeated here. */
 export function seriesTitle(summary: SeriesSummary): string {
-  const number = summary.seriesNumber === null ? '' : `${summary.seriesNumber} `;
-  return `${number}${summary.description || summary.modality || 'Series'}`.trim();
+  if (!summary.description) return summary.seriesNumber === null ? 'Unnamed series' : `Series ${summary.seriesNumber}`;
+  return summary.seriesNumber === null ? summary.description : `${summary.seriesNumber} ${summary.description}`;
 }
