@@ -103,3 +103,19 @@ export function buildModel(graph: {
   const opset = concat([str(1, ''), int(2, graph.opset ?? 13)]);
   return concat([int(1, 7), str(2, 'lantern-tests'), bytes(7, graphBytes), bytes(8, opset)]);
 }
+
+/**
+ * A network that ignores its pixels (input "image", 1×1×64×64) and returns fixed tensors: for tests where the
+ * post-processing, storage or display of outputs is under test rather than the network.
+ */
+export function constantModel(outputs: { name: string; dims: number[]; values: number[] }[]): Bytes {
+  return buildModel({
+    nodes: [
+      { op: 'ReduceMean', inputs: ['image'], outputs: ['level'], attributes: [{ name: 'keepdims', i: 0 }] },
+      ...outputs.map((o) => ({ op: 'Identity', inputs: [`${o.name}_value`], outputs: [o.name] })),
+    ],
+    initializers: outputs.map((o) => ({ name: `${o.name}_value`, dims: o.dims, data: Float32Array.from(o.values) })),
+    inputs: [{ name: 'image', shape: [1, 1, 64, 64] }],
+    outputs: [{ name: 'level', shape: [] }, ...outputs.map((o) => ({ name: o.name, shape: o.dims }))],
+  });
+}

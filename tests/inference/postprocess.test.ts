@@ -6,20 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeImage } from '../../main/inference/analyze-image';
 import { parseManifest } from '../../main/inference/manifest';
 import { sharedData } from '../support/temp';
-import { buildModel } from './onnx-builder';
-
-/** A network that ignores its pixels and returns fixed tensors: the post-processing is what is under test. */
-function constantModel(outputs: { name: string; dims: number[]; values: number[] }[]): Uint8Array {
-  return buildModel({
-    nodes: [
-      { op: 'ReduceMean', inputs: ['image'], outputs: ['level'], attributes: [{ name: 'keepdims', i: 0 }] },
-      ...outputs.map((o) => ({ op: 'Identity', inputs: [`${o.name}_value`], outputs: [o.name] })),
-    ],
-    initializers: outputs.map((o) => ({ name: `${o.name}_value`, dims: o.dims, data: Float32Array.from(o.values) })),
-    inputs: [{ name: 'image', shape: [1, 1, 64, 64] }],
-    outputs: [{ name: 'level', shape: [] }, ...outputs.map((o) => ({ name: o.name, shape: o.dims }))],
-  });
-}
+import { constantModel } from './onnx-builder';
 
 const base = {
   schemaVersion: 1,
