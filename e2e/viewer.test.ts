@@ -339,7 +339,7 @@ describe('viewer', () => {
     expect(seen.size).toBeGreaterThanOrEqual(4);
   });
 
-  it('shows a missing instance as an in-viewport error and keeps working on the next image', async () => {
+  it('shows a missing instance as an in-viewport error, keeps working on the next image and series', async () => {
     await host.page.locator(`[data-testid="series-thumb"][data-series-uid="${fixtures.damagedSeries}"]`).click();
     await waitForPane(host.page, (s) => s.status === 'ready' && s.imageCount === 4);
     await host.page.keyboard.press('ArrowDown');
@@ -351,6 +351,9 @@ describe('viewer', () => {
     const next = await waitForPane(host.page, (s) => s.status === 'ready' && s.imageIndex === fixtures.missingSlice + 1);
     expect(next.error).toBeNull();
     expect(looksLikeAnImage(greyStats(await paneGrey(host.page, 0, SIZE)))).toBe(true);
+
+    await host.page.keyboard.press('ArrowLeft');
+    await waitForPane(host.page, (s) => s.status === 'ready' && s.imageCount === 12);
     await closeViewer(host.page);
   });
 });

@@ -18,7 +18,7 @@ export function CornerOverlay({ study, series, view }: Props) {
     .filter(Boolean)
     .join('  ');
   return (
-    <div className="viewer-overlay" aria-hidden="false">
+    <div className="viewer-overlay">
       <div className="corner top-left" data-testid="overlay-patient">
         <div className="strong">{formatPersonName(study.patientName) || 'Unnamed patient'}</div>
         {study.patientId && <div>ID {study.patientId}</div>}

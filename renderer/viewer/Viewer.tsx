@@ -95,6 +95,7 @@ function StudyViewer({ detail, useCPURendering, onClose }: StudyViewerProps) {
   const [cine, setCine] = useState({ playing: false, fps: DEFAULT_CINE_FPS });
   const [notice, setNotice] = useState<string | null>(null);
   const [firstImageSettled, setFirstImageSettled] = useState(false);
+  const imageSettled = useCallback(() => setFirstImageSettled(true), []);
 
   const seriesOf = useCallback((uid: string | null) => imageSeries.find((series) => series.uid === uid) ?? null, [imageSeries]);
   const activeSeries = seriesOf(panes[activePane] ?? null);
@@ -259,7 +260,7 @@ function StudyViewer({ detail, useCPURendering, onClose }: StudyViewerProps) {
               active={index === activePane}
               showActiveFrame={layout === 2}
               onActivate={() => setActivePane(index)}
-              onSettled={() => setFirstImageSettled(true)}
+              onSettled={imageSettled}
             />
           ))}
           {imageSeries.length === 0 && (

@@ -27,7 +27,3 @@ const HOUNSFIELD_MODALITIES = new Set(['CT']);
 export function presetAppliesTo(preset: WindowPreset, modality: string): boolean {
   return preset.window === null || HOUNSFIELD_MODALITIES.has(modality.toUpperCase());
 }
-
-export function presetByKey(key: string): WindowPreset | undefined {
-  return PRESETS.find((preset) => preset.key === key);
-}

@@ -72,8 +72,8 @@ export function previewImageId(image: StackImage): string {
 }
 
 /** The series a reader wants first: the first image series (series are already in series-number order). */
-export function firstImageSeries(all: ViewerSeries[], skip = 0): ViewerSeries | undefined {
-  return all.filter((series) => series.kind === 'image')[skip];
+export function firstImageSeries(all: ViewerSeries[]): ViewerSeries | undefined {
+  return all.find((series) => series.kind === 'image');
 }
 
 /** `3 Axial 5 mm`; without a description `Series 3`; the modality is shown beside it, so never repeated here. */
