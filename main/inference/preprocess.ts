@@ -1,7 +1,7 @@
 // The manifest's preprocessing applied to a decoded image: grey levels, geometry steps, normalization, layout.
 // Alongside the tensor it returns the mapping from model-input pixels back to image pixels, for detection boxes.
 import type { DecodedImage } from '../dicom/pixels/decode';
-import { toUnitImage, type UnitImage } from '../dicom/pixels/levels';
+import { toLevels, type PlanarImage, type UnitImage } from '../dicom/pixels/levels';
 import { crop, pad, resize } from '../dicom/pixels/resample';
 import type { ModelManifest } from './manifest';
 
@@ -21,7 +21,7 @@ export interface PreparedInput {
   windowing: string;
 }
 
-function applySteps(start: UnitImage, steps: ModelManifest['preprocessing']['steps']): { image: UnitImage; toImage: InputToImage } {
+function applySteps(start: PlanarImage, steps: ModelManifest['preprocessing']['steps']): { image: UnitImage; toImage: InputToImage } {
   let image = start;
   const t: InputToImage = { scaleX: 1, scaleY: 1, offsetX: 0, offsetY: 0 };
   const shift = (dx: number, dy: number) => {
@@ -56,6 +56,8 @@ function applySteps(start: UnitImage, steps: ModelManifest['preprocessing']['ste
       image = resize(image, step.width, step.height, step.method);
     }
   }
+  // The manifest schema requires a final resize, which always yields mapped levels.
+  if ('table' in image) throw new Error('preprocessing steps must end in a resize to the input size');
   return { image, toImage: t };
 }
 
@@ -63,7 +65,7 @@ export function prepareInput(decoded: DecodedImage, manifest: ModelManifest): Pr
   const { input, preprocessing } = manifest;
   // A grey image stays one plane through the geometry steps and is replicated only at the end.
   const levelsChannels = decoded.channels === 3 && input.channels === 3 ? 3 : 1;
-  const levels = toUnitImage(decoded, preprocessing.windowing, preprocessing.monochrome1, levelsChannels);
+  const levels = toLevels(decoded, preprocessing.windowing, preprocessing.monochrome1, levelsChannels);
   const { image, toImage } = applySteps(levels.image, preprocessing.steps);
   const { scale, mean, std } = preprocessing.normalization;
   const plane = input.width * input.height;

@@ -17,8 +17,23 @@ export interface UnitImage {
   data: Float32Array;
 }
 
+/**
+ * A grey image whose level mapping is deferred: level = table[sample − tableOffset]. Crops and the first resize
+ * read through the table, so a 3000×2500 image is never mapped in full when the model needs 224×224 of it.
+ */
+export interface MappedImage {
+  width: number;
+  height: number;
+  channels: 1;
+  samples: Int32Array;
+  table: Float32Array;
+  tableOffset: number;
+}
+
+export type PlanarImage = UnitImage | MappedImage;
+
 export interface LevelsResult {
-  image: UnitImage;
+  image: PlanarImage;
   /** What was actually applied, e.g. "VOI window 600/1600" or "min-max (no VOI window in the file)". */
   windowing: string;
 }
@@ -108,28 +123,31 @@ function greyCurve(image: DecodedImage, windowing: Windowing): { curve: (stored:
   return { curve: (v) => curve(modality(v)), description: `min-max ${low}..${high}${why}` };
 }
 
-function applyCurve(samples: Int32Array | Float64Array, curve: (stored: number) => number, invert: boolean): Float32Array {
-  const out = new Float32Array(samples.length);
-  const finalCurve = invert ? (v: number) => 1 - curve(v) : curve;
-  if (samples instanceof Int32Array && samples.length > 4096) {
-    // A lookup table over the value range turns millions of curve evaluations into a few thousand.
-    const { min, max } = valueRange(samples);
-    if (max - min < 1 << 20) {
-      const table = new Float32Array(max - min + 1);
-      for (let i = 0; i < table.length; i++) table[i] = finalCurve(i + min);
-      for (let i = 0; i < samples.length; i++) out[i] = table[samples[i]! - min]!;
-      return out;
-    }
+/** The curve as a lookup table over the samples' value range, or null when the range is too wide for one. */
+function curveTable(samples: Int32Array | Float64Array, curve: (stored: number) => number): { table: Float32Array; offset: number } | null {
+  if (!(samples instanceof Int32Array)) return null;
+  const { min, max } = valueRange(samples);
+  if (max - min >= 1 << 20) return null;
+  const table = new Float32Array(max - min + 1);
+  for (let i = 0; i < table.length; i++) table[i] = curve(i + min);
+  return { table, offset: min };
+}
+
+function applyCurve(image: DecodedImage, curve: (stored: number) => number): PlanarImage {
+  const { rows: height, columns: width, samples } = image;
+  const lookup = curveTable(samples, curve);
+  if (lookup && samples instanceof Int32Array) {
+    return { width, height, channels: 1, samples, table: lookup.table, tableOffset: lookup.offset };
   }
-  for (let i = 0; i < samples.length; i++) out[i] = finalCurve(samples[i]!);
-  return out;
+  return { width, height, channels: 1, data: Float32Array.from(samples, curve) };
 }
 
 /**
- * Converts decoded samples to [0, 1] with `channels` channels. Colour images are scaled by their bit depth (they
- * have no modality LUT or window); a grey model gets their luminance (ITU-R BT.601 weights).
+ * Maps decoded samples to [0, 1] with `channels` channels. Grey images come back as a MappedImage (the mapping is
+ * applied by the geometry steps, only where they read). Colour images are scaled by their bit depth (they have no
+ * modality LUT or window); a grey model gets their luminance (ITU-R BT.601 weights).
  */
-export function toUnitImage(
+export function toLevels(
   image: DecodedImage,
   windowing: Windowing,
   monochrome1: 'invert' | 'keep',
@@ -140,9 +158,8 @@ export function toUnitImage(
   if (image.channels === 1) {
     const { curve, description } = greyCurve(image, windowing);
     const invert = image.photometric === 'MONOCHROME1' && monochrome1 === 'invert';
-    const grey = applyCurve(image.samples, curve, invert);
     return {
-      image: { width, height, channels: 1, data: grey },
+      image: applyCurve(image, invert ? (v) => 1 - curve(v) : curve),
       windowing: `${description}${invert ? ', MONOCHROME1 inverted' : ''}`,
     };
   }

@@ -1,6 +1,6 @@
 // Separable resampling of channel-planar float images. Each method is a set of per-output-pixel source weights,
 // applied along x then along y, so nearest, bilinear and area share one code path.
-import type { UnitImage } from './levels';
+import type { PlanarImage, UnitImage } from './levels';
 
 export type ResizeMethod = 'nearest' | 'bilinear' | 'area';
 
@@ -41,20 +41,39 @@ function taps(source: number, target: number, method: ResizeMethod): Taps {
   return { start, weights };
 }
 
-export function resize(image: UnitImage, width: number, height: number, method: ResizeMethod): UnitImage {
-  const { width: sw, height: sh, channels, data } = image;
+/** Source rows the vertical taps read (all of them for area; a few hundred of thousands for nearest/bilinear). */
+function rowsRead(source: number, ty: Taps): Uint8Array {
+  const used = new Uint8Array(source);
+  ty.weights.forEach((w, o) => used.fill(1, ty.start[o]!, ty.start[o]! + w.length));
+  return used;
+}
+
+export function resize(image: PlanarImage, width: number, height: number, method: ResizeMethod): UnitImage {
+  const { width: sw, height: sh, channels } = image;
   const tx = taps(sw, width, method);
   const ty = taps(sh, height, method);
+  const used = rowsRead(sh, ty);
   const horizontal = new Float32Array(channels * sh * width);
+  // The source row as levels: read through the deferred table, or straight from the float data.
+  const row = new Float32Array(sw);
+  const readRow =
+    'table' in image
+      ? (start: number) => {
+          const { samples, table, tableOffset } = image;
+          for (let x = 0; x < sw; x++) row[x] = table[samples[start + x]! - tableOffset]!;
+          return row;
+        }
+      : (start: number) => image.data.subarray(start, start + sw);
   for (let c = 0; c < channels; c++) {
     for (let y = 0; y < sh; y++) {
-      const row = c * sw * sh + y * sw;
+      if (!used[y]) continue;
+      const source = readRow(c * sw * sh + y * sw);
       const outRow = c * width * sh + y * width;
       for (let x = 0; x < width; x++) {
         const w = tx.weights[x]!;
-        const s = row + tx.start[x]!;
+        const s = tx.start[x]!;
         let sum = 0;
-        for (let k = 0; k < w.length; k++) sum += w[k]! * data[s + k]!;
+        for (let k = 0; k < w.length; k++) sum += w[k]! * source[s + k]!;
         horizontal[outRow + x] = sum;
       }
     }
@@ -76,18 +95,19 @@ export function resize(image: UnitImage, width: number, height: number, method: 
   return { width, height, channels, data: out };
 }
 
-export function crop(image: UnitImage, x: number, y: number, width: number, height: number): UnitImage {
+export function crop<T extends PlanarImage>(image: T, x: number, y: number, width: number, height: number): T {
   if (x < 0 || y < 0 || x + width > image.width || y + height > image.height) {
     throw new Error(`crop ${width}×${height} at (${x}, ${y}) falls outside the ${image.width}×${image.height} image`);
   }
-  const out = new Float32Array(image.channels * width * height);
+  const source = 'table' in image ? image.samples : image.data;
+  const out = new (source.constructor as typeof Float32Array | typeof Int32Array)(image.channels * width * height);
   for (let c = 0; c < image.channels; c++) {
     for (let row = 0; row < height; row++) {
       const from = c * image.width * image.height + (y + row) * image.width + x;
-      out.set(image.data.subarray(from, from + width), c * width * height + row * width);
+      out.set(source.subarray(from, from + width), c * width * height + row * width);
     }
   }
-  return { width, height, channels: image.channels, data: out };
+  return 'table' in image ? { ...image, width, height, samples: out } : { ...image, width, height, data: out };
 }
 
 /** Places the image at (x, y) on a width×height canvas filled with `value`. */
