@@ -1,0 +1,210 @@
+// The AI second opinion beside the image: where the study is in the queue, each model's findings against its
+// operating points, the model card, images the models could not read, and earlier model versions' results.
+import { useState } from 'react';
+import type { AiSkippedImage } from '../../preload/contract';
+import { percent, uidTail, unmatchedSkips, type ModelResults, type ModelRun } from './ai-results';
+import { useAiStudy } from './AiStudyContext';
+import { FindingBars } from './FindingBars';
+import { ModelCard } from './ModelCard';
+import './ai.css';
+
+export function AiPanel() {
+  const ai = useAiStudy();
+  const [open, setOpen] = useState(true);
+  const topPositive = ai.groups
+    .flatMap((group) => group.latest.images.flatMap((image) => image.findings))
+    .filter((finding) => finding.positive)
+    .sort((a, b) => b.score - a.score)[0];
+
+  if (!open) {
+    return (
+      <button type="button" className="ai-panel-tab" aria-label="Show the AI second opinion" onClick={() => setOpen(true)} data-testid="ai-panel-tab">
+        <span>AI</span>
+        {topPositive && <span className="ai-positive-mark" title={`${topPositive.label} ${percent(topPositive.score)}`} />}
+      </button>
+    );
+  }
+
+  const busy = ai.state === 'queued' || ai.state === 'running';
+  const noModel = ai.models !== null && !ai.models.some((model) => model.state === 'ready');
+  const orphanSkips = ai.results ? unmatchedSkips(ai.results.skipped, ai.groups) : [];
+  const hasBoxes = ai.groups.some((group) => group.latest.images.some((image) => image.findings.some((finding) => finding.box)));
+
+  return (
+    <aside className="ai-panel" aria-label="AI second opinion" data-testid="ai-panel" data-state={ai.state ?? 'none'}>
+      <header className="ai-panel-head">
+        <h2>
+          AI second opinion <span className="ai-disclaimer">— not a diagnosis</span>
+        </h2>
+        <button type="button" className="ghost" aria-label="Hide the AI second opinion" title="Hide" onClick={() => setOpen(false)}>
+          ›
+        </button>
+      </header>
+
+      <div className="ai-panel-scroll">
+        <StatusLine />
+        <div className="ai-actions">
+          {!busy && (
+            <button type="button" className="primary" disabled={noModel || ai.results === null} onClick={ai.analyze}>
+              {ai.groups.length > 0 || ai.state ? 'Re-analyze' : 'Analyze'}
+            </button>
+          )}
+          {busy && (
+            <button type="button" onClick={ai.cancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+        {noModel && <p className="ai-quiet">No AI model is installed. Install one in Settings → AI models.</p>}
+        {ai.loadError && (
+          <p className="ai-error" role="alert">
+            {ai.loadError}
+          </p>
+        )}
+        {ai.actionError && (
+          <p className="ai-error" role="alert">
+            {ai.actionError}
+          </p>
+        )}
+
+        {hasBoxes && <OverlayControls />}
+
+        {ai.groups.map((group) => (
+          <ModelSection key={group.modelId} group={group} />
+        ))}
+        {orphanSkips.length > 0 && <SkippedImages skipped={orphanSkips} />}
+      </div>
+    </aside>
+  );
+}
+
+function StatusLine() {
+  const { state, reason, progress } = useAiStudy();
+  switch (state) {
+    case null:
+      return <p className="ai-status">Not analysed yet.</p>;
+    case 'queued':
+      return (
+        <p className="ai-status busy" role="status" data-testid="ai-status">
+          Waiting in the analysis queue…
+        </p>
+      );
+    case 'running': {
+      const total = progress?.imagesTotal ?? 0;
+      const done = progress?.imagesDone ?? 0;
+      return (
+        <div className="ai-status busy" role="status" data-testid="ai-status">
+          <span>Analysing{total > 0 ? `: image ${Math.min(done + 1, total)} of ${total}` : '…'}</span>
+          <progress max={Math.max(total, 1)} value={done} />
+        </div>
+      );
+    }
+    case 'failed':
+      return (
+        <p className="ai-status failed" role="alert" data-testid="ai-status">
+          Analysis failed{reason ? `: ${reason}` : '.'}
+        </p>
+      );
+    case 'cancelled':
+      return (
+        <p className="ai-status" data-testid="ai-status">
+          Analysis cancelled{reason ? ` (${reason})` : ''}.
+        </p>
+      );
+    case 'done':
+      return null;
+  }
+}
+
+function OverlayControls() {
+  const { overlay, setOverlay } = useAiStudy();
+  return (
+    <div className="ai-overlay-controls">
+      <label>
+        <input type="checkbox" checked={overlay.showBoxes} onChange={(event) => setOverlay({ showBoxes: event.target.checked })} />
+        Show boxes on the image
+      </label>
+      <label className={overlay.showBoxes ? '' : 'disabled'}>
+        Opacity
+        <input
+          type="range"
+          min={0.1}
+          max={1}
+          step={0.05}
+          value={overlay.opacity}
+          disabled={!overlay.showBoxes}
+          aria-label="Box opacity"
+          onChange={(event) => setOverlay({ opacity: Number(event.target.value) })}
+        />
+      </label>
+    </div>
+  );
+}
+
+function ModelSection({ group }: { group: ModelResults }) {
+  const { latest, earlier } = group;
+  return (
+    <section className="ai-model" data-model-id={group.modelId} data-testid="ai-model">
+      <RunFindings run={latest} />
+      {latest.skipped.length > 0 && <SkippedImages skipped={latest.skipped} />}
+      {latest.images[0] && (
+        <details className="ai-details" open>
+          <summary>Model card</summary>
+          <ModelCard run={latest} result={latest.images[0]} />
+        </details>
+      )}
+      {earlier.length > 0 && (
+        <details className="ai-details ai-history" data-testid="ai-history">
+          <summary>Earlier versions of this model ({earlier.length})</summary>
+          {earlier.map((run) => (
+            <div key={run.modelVersion} className="ai-history-run" data-version={run.modelVersion}>
+              <div className="ai-history-head">
+                Version {run.modelVersion} <span className="ai-quiet">· {new Date(run.createdAt).toLocaleString()}</span>
+              </div>
+              <RunFindings run={run} compact />
+            </div>
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function RunFindings({ run, compact = false }: { run: ModelRun; compact?: boolean }) {
+  const thresholds = run.model?.thresholds ?? null;
+  const several = run.images.length > 1;
+  return (
+    <>
+      {!compact && (
+        <h3 className="ai-model-name">
+          {run.model?.name ?? run.modelId} <span className="ai-quiet">v{run.modelVersion}</span>
+        </h3>
+      )}
+      {run.images.map((image, index) => (
+        <div key={image.sopInstanceUid} className="ai-image" data-sop-instance-uid={image.sopInstanceUid}>
+          {several && (
+            <div className="ai-image-head" title={image.sopInstanceUid}>
+              Image {index + 1} <span className="ai-quiet">{uidTail(image.sopInstanceUid)}</span>
+            </div>
+          )}
+          <FindingBars findings={image.findings} thresholds={thresholds} compact={compact} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function SkippedImages({ skipped }: { skipped: AiSkippedImage[] }) {
+  return (
+    <div className="ai-skipped" data-testid="ai-skipped">
+      <div className="ai-skipped-head">Not analysed</div>
+      <ul>
+        {skipped.map((skip) => (
+          <li key={`${skip.modelId}@${skip.modelVersion}|${skip.sopInstanceUid}`} title={skip.sopInstanceUid}>
+            Image {uidTail(skip.sopInstanceUid)}: {skip.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

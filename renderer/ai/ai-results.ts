@@ -1,0 +1,76 @@
+// Reading a study's stored AI results the way the panel presents them: one block per model, its newest version
+// first, each version's newest run per image, earlier versions kept as history (never overwritten).
+import type { AiFinding, AiModelSummary, AiResult, AiSkippedImage } from '../../preload/contract';
+
+export interface ModelRun {
+  modelId: string;
+  modelVersion: string;
+  /** The installed model's card; null when that version has since been removed from this workstation. */
+  model: AiModelSummary | null;
+  /** Newest result per analysed image, in the order the images were analysed. */
+  images: AiResult[];
+  skipped: AiSkippedImage[];
+  /** When the newest of these results was stored. */
+  createdAt: string;
+}
+
+export interface ModelResults {
+  modelId: string;
+  latest: ModelRun;
+  /** Results of this model's earlier versions, newest first. */
+  earlier: ModelRun[];
+}
+
+const runKey = (modelId: string, version: string) => `${modelId}@${version}`;
+
+/** `results` and `skipped` arrive newest first, as the store returns them. */
+export function groupByModel(results: AiResult[], skipped: AiSkippedImage[], models: AiModelSummary[]): ModelResults[] {
+  const cards = new Map(models.map((model) => [runKey(model.modelId, model.version), model]));
+  const runs = new Map<string, ModelRun>();
+  for (const result of results) {
+    const key = runKey(result.modelId, result.modelVersion);
+    let run = runs.get(key);
+    if (!run) {
+      run = { modelId: result.modelId, modelVersion: result.modelVersion, model: cards.get(key) ?? null, images: [], skipped: [], createdAt: result.createdAt };
+      runs.set(key, run);
+    }
+    // A re-analysis with the same version stores new rows; the newest one per image is the one to read.
+    if (!run.images.some((image) => image.sopInstanceUid === result.sopInstanceUid)) run.images.push(result);
+  }
+  for (const skip of skipped) {
+    const run = runs.get(runKey(skip.modelId, skip.modelVersion));
+    if (run && !run.skipped.some((s) => s.sopInstanceUid === skip.sopInstanceUid)) run.skipped.push(skip);
+  }
+  for (const run of runs.values()) run.images.reverse();
+
+  const byModel = new Map<string, ModelRun[]>();
+  for (const run of runs.values()) byModel.set(run.modelId, [...(byModel.get(run.modelId) ?? []), run]);
+  return [...byModel.entries()].map(([modelId, modelRuns]) => {
+    const [latest, ...earlier] = modelRuns;
+    return { modelId, latest: latest!, earlier };
+  });
+}
+
+/** Images the models skipped, by model version, where no result exists for that version at all. */
+export function unmatchedSkips(skipped: AiSkippedImage[], groups: ModelResults[]): AiSkippedImage[] {
+  const withResults = new Set(groups.flatMap((group) => [group.latest, ...group.earlier]).map((run) => runKey(run.modelId, run.modelVersion)));
+  const seen = new Set<string>();
+  return skipped.filter((skip) => {
+    const key = `${runKey(skip.modelId, skip.modelVersion)}|${skip.sopInstanceUid}`;
+    if (withResults.has(runKey(skip.modelId, skip.modelVersion)) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Positives first (highest score first), then the rest by score. Boxes of one label stay separate findings. */
+export function sortFindings(findings: AiFinding[]): AiFinding[] {
+  return [...findings].sort((a, b) => Number(b.positive) - Number(a.positive) || b.score - a.score);
+}
+
+export const percent = (score: number) => `${(score * 100).toFixed(score >= 0.995 || score < 0.005 ? 0 : 1)}%`;
+
+export const milliseconds = (ms: number | null) => (ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+
+/** The last characters of a UID: enough to tell images of one study apart. */
+export const uidTail = (uid: string) => (uid.length > 12 ? `…${uid.slice(-10)}` : uid);
