@@ -183,6 +183,7 @@ export function modelSummary(model: InstalledModel): AiModelSummary {
     task: manifest.task,
     labels: manifest.labels.map((l) => l.name),
     thresholds: Object.fromEntries(manifest.labels.map((l) => [l.name, l.threshold])),
+    normalLabels: manifest.labels.filter((l) => l.finding === false).map((l) => l.name),
     sha256: model.sha256,
     state: model.state,
     brokenReason: model.brokenReason,

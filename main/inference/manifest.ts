@@ -146,7 +146,6 @@ export const ModelManifest = z
     });
   });
 export type ModelManifest = z.output<typeof ModelManifest>;
-export type ManifestStep = ModelManifest['preprocessing']['steps'][number];
 
 export class ManifestError extends Error {
   constructor(

@@ -7,7 +7,6 @@ import type { InstalledModel } from './model-registry';
 import type { Finding } from './postprocess';
 import type { Provider, SkippedProvider } from './providers';
 
-export type { AiState };
 
 /** The study's highest-scoring positive finding among labels that are findings (not "Normal"). */
 export function topFinding(model: InstalledModel, findings: Finding[]): Finding | null {

@@ -1,12 +1,13 @@
 // Runs the installed models over every image of one study and stores what comes back. Shared by the queue (app)
 // and `lantern analyze` (CLI), so both record the same things the same way.
 import path from 'node:path';
+import type { AiState } from '../../preload/contract';
 import type { Db } from '../store/database';
 import type { ImageOutcome, InferenceEngine } from './engine';
 import type { InstalledModel, ModelRegistry } from './model-registry';
 import type { Finding } from './postprocess';
 import type { Provider, SkippedProvider } from './providers';
-import { topFinding, type AiState, type ResultsStore } from './results-store';
+import { topFinding, type ResultsStore } from './results-store';
 
 interface Common {
   studyInstanceUid: string;
