@@ -65,6 +65,7 @@ describe('import dialog and worklist', () => {
     // The dialog shows progress while the worker runs (a few seconds here), then the final tally.
     await page.locator('[data-testid="import-summary"][data-state="running"]').waitFor();
     await page.getByTestId('import-indicator').waitFor();
+    await screenshot(page, 'import-running');
     await page.locator('[data-testid="import-summary"][data-state="done"]').waitFor({ timeout: 120_000 });
 
     const counter = async (key: string) => Number((await page.getByTestId(`import-${key}`).locator('dd').textContent())!.replace(/,/g, ''));
