@@ -30,7 +30,13 @@ const TOOLS: { id: PrimaryTool; label: string; key: string }[] = [
 export function Toolbar(props: Props) {
   const presets = PRESETS.filter((preset) => presetAppliesTo(preset, props.modality));
   return (
-    <header className="viewer-toolbar">
+    <header
+      className="viewer-toolbar"
+      // Clicking a tool must not leave focus on its button, or the next Space (reset) would press it again.
+      onMouseDown={(event) => {
+        if (!(event.target instanceof HTMLInputElement)) event.preventDefault();
+      }}
+    >
       <button type="button" className="ghost" onClick={props.onBack} title="Back to the worklist (Esc)" data-testid="viewer-back">
         ← Worklist
       </button>
