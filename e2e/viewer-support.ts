@@ -43,7 +43,7 @@ export async function paneState(page: Page, index = 0): Promise<PaneState> {
       windowCenter: number(data.windowCenter),
       zoom: number(data.zoom),
       invert: data.invert === 'true',
-      error: element.querySelector('[data-testid="viewport-error"]')?.textContent ?? null,
+      error: element.querySelector('[data-testid="viewport-error"] span')?.textContent ?? null,
       overlayWindow: element.querySelector('[data-testid="overlay-window"]')?.textContent ?? null,
     };
   });
