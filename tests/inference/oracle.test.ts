@@ -1,5 +1,6 @@
 // Pipeline parity: the Node pipeline (decode → modality LUT → window → MONOCHROME1 → geometry → normalization)
 // feeds the oracle model; pydicom + numpy compute the same statistics from the same files independently.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,14 @@ ds.PhotometricInterpretation = 'MONOCHROME1'
 ds.save_as(sys.argv[2] + '/ct-monochrome1.dcm')`,
     [conformance('CT_small.dcm'), generated],
   );
+  // dcmtk's encoders: JPEG lossless (process 14 SV1) and JPEG-LS of a signed CT and an 8-bit CXR.
+  const encode = (tool: string, options: string[], source: string, name: string) => {
+    const result = spawnSync(tool, [...options, source, path.join(generated, name)], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} ${source}: ${result.stderr}`);
+  };
+  encode('dcmcjpeg', ['+e1'], path.join(generated, 'ct-window.dcm'), 'ct-jpeg-lossless.dcm');
+  encode('dcmcjpeg', ['+e1'], cxr('nih-cxr14-00000001_000.dcm'), 'cxr-jpeg-lossless.dcm');
+  encode('dcmcjpls', [], path.join(generated, 'ct-window.dcm'), 'ct-jpegls.dcm');
 });
 
 interface Case {
@@ -81,7 +90,8 @@ function cases(): Case[] {
   add(path.join(generated, 'ct-window.dcm'), area);
   add(path.join(generated, 'ct-monochrome1.dcm'), area);
   add(path.join(generated, 'ct-monochrome1.dcm'), percentileBilinear);
-  for (const name of ['SC_rgb_rle.dcm', 'SC_rgb_rle_16bit.dcm', 'SC_rgb_rle_32bit.dcm', 'ExplVR_BigEnd.dcm', 'SC_ybr_full_422_uncompressed.dcm']) {
+  for (const name of ['ct-jpeg-lossless.dcm', 'cxr-jpeg-lossless.dcm', 'ct-jpegls.dcm']) add(path.join(generated, name), area);
+  for (const name of ['SC_rgb_jpeg_gdcm.dcm', 'SC_rgb_rle.dcm', 'SC_rgb_rle_16bit.dcm', 'SC_rgb_rle_32bit.dcm', 'ExplVR_BigEnd.dcm', 'SC_ybr_full_422_uncompressed.dcm']) {
     add(conformance(name), area, name.includes('ybr') ? 5e-3 : exact);
   }
   add(conformance('ExplVR_BigEnd.dcm'), bitDepthKeepAspect);

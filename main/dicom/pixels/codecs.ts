@@ -114,7 +114,8 @@ export async function decodeCompressedFrame(
     case CompressedSyntax.JpegLossless:
     case CompressedSyntax.JpegLosslessSV1: {
       const bytesPerSample = geometry.bitsAllocated <= 8 ? 1 : 2;
-      const copy = frame.slice();
+      // A fresh copy: the decoder reads from offset 0 of the buffer it is given, and `frame` may be a view.
+      const copy = new Uint8Array(frame);
       const decoded = new JpegLosslessDecoder().decode(copy.buffer, 0, copy.length, bytesPerSample);
       return {
         bytes: new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength),
