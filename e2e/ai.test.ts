@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelManifest } from '../main/inference/manifest';
+import type { AiFinding } from '../preload/contract';
 import { constantModel } from '../tests/inference/onnx-builder';
 import { cxrStudyUid, writePackage } from '../tests/inference/support';
 import { freshDataRoot, importPaths, repoRoot, screenshot, sharedData, startTestHost, type TestHost } from './support/host';
@@ -156,11 +157,16 @@ describe('AI second opinion', () => {
         threshold: (item.querySelector('.ai-bar-threshold') as HTMLElement | null)?.style.left ?? null,
       })),
     );
-    const expected = [...result.findings].sort((a, b) => Number(b.positive) - Number(a.positive) || b.score - a.score);
+    // Positive findings first, then a positive "Normal", then the rest, each by score.
+    const normal = new Set(manifest.labels.filter((label) => label.finding === false).map((label) => label.name));
+    const attention = (finding: AiFinding) => (finding.positive ? (normal.has(finding.label) ? 1 : 2) : 0);
+    const expected = [...result.findings].sort((a, b) => attention(b) - attention(a) || b.score - a.score);
     expect(shown.map((row) => row.label)).toEqual(expected.map((finding) => finding.label));
     expect(shown.map((row) => row.positive)).toEqual(expected.map((finding) => finding.positive));
     expect(shown.every((row) => row.threshold === '50%')).toBe(true);
     expect(shown[0]!.score).toBe(`${(expected[0]!.score * 100).toFixed(1)}%`);
+    const positives = expected.filter((finding) => finding.positive && !normal.has(finding.label));
+    expect(await panel(page).getByTestId('ai-verdict').textContent()).toMatch(positives.length > 0 ? /^Positive: / : /^No finding above its operating point/);
 
     const card = panel(page).getByTestId('ai-model-card');
     const cardText = (await card.textContent()) ?? '';
@@ -191,6 +197,8 @@ describe('AI second opinion', () => {
     await overlay.waitFor();
     expect(await overlay.locator('.ai-overlay-box').count()).toBe(2);
     expect(await overlay.locator('text').allTextContents()).toEqual(['Nodule/Mass 87.0%', 'Pleural effusion 64.0%']);
+    const detector = page.locator('[data-testid="ai-model"][data-model-id="test-detector"]');
+    expect(await detector.getByTestId('ai-verdict').textContent()).toBe('Positive: Nodule/Mass 87.0%, Pleural effusion 64.0%');
 
     const size = await overlay.evaluate((svg) => [svg.clientWidth, svg.clientHeight]);
     const nodule = await boxCorners(page, 'Nodule/Mass');

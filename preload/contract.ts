@@ -194,6 +194,8 @@ export interface AiModelSummary {
   labels: string[];
   /** Operating point per label: a score at or above it is reported as positive. */
   thresholds: Record<string, number>;
+  /** Labels that say "no finding" (such as Normal): positive there is reassurance, not an alert. */
+  normalLabels: string[];
   sha256: string;
   state: 'ready' | 'broken';
   brokenReason: string | null;

@@ -12,8 +12,7 @@ export function AiPanel() {
   const ai = useAiStudy();
   const [open, setOpen] = useState(true);
   const topPositive = ai.groups
-    .flatMap((group) => group.latest.images.flatMap((image) => image.findings))
-    .filter((finding) => finding.positive)
+    .flatMap(({ latest }) => latest.images.flatMap((image) => image.findings).filter((finding) => finding.positive && !latest.model?.normalLabels.includes(finding.label)))
     .sort((a, b) => b.score - a.score)[0];
 
   if (!open) {
@@ -72,6 +71,11 @@ export function AiPanel() {
         {ai.groups.map((group) => (
           <ModelSection key={group.modelId} group={group} />
         ))}
+        {ai.groups.length > 0 && (
+          <p className="ai-legend">
+            <span className="ai-legend-tick" aria-hidden="true" /> the model's operating point: a score at or above it is reported as positive.
+          </p>
+        )}
         {orphanSkips.length > 0 && <SkippedImages skipped={orphanSkips} />}
       </div>
     </aside>
@@ -172,6 +176,7 @@ function ModelSection({ group }: { group: ModelResults }) {
 
 function RunFindings({ run, compact = false }: { run: ModelRun; compact?: boolean }) {
   const thresholds = run.model?.thresholds ?? null;
+  const normalLabels = new Set(run.model?.normalLabels ?? []);
   const several = run.images.length > 1;
   return (
     <>
@@ -187,7 +192,7 @@ function RunFindings({ run, compact = false }: { run: ModelRun; compact?: boolea
               Image {index + 1} <span className="ai-quiet">{uidTail(image.sopInstanceUid)}</span>
             </div>
           )}
-          <FindingBars findings={image.findings} thresholds={thresholds} compact={compact} />
+          <FindingBars findings={image.findings} thresholds={thresholds} normalLabels={normalLabels} compact={compact} />
         </div>
       ))}
     </>

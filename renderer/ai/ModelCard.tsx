@@ -6,6 +6,9 @@ import { milliseconds } from './ai-results';
 
 const providerName = (provider: string) => provider.toUpperCase();
 
+/** Provider errors run on into library paths and stack text; the first clause says why, the rest is on request. */
+const firstClause = (reason: string) => reason.split(/ \(|: /)[0] ?? reason;
+
 export function ModelCard({ run, result }: { run: ModelRun; result: AiResult }) {
   const { model } = run;
   const { timings } = result;
@@ -40,7 +43,12 @@ export function ModelCard({ run, result }: { run: ModelRun; result: AiResult }) 
           <ul className="ai-skipped-providers">
             {result.skippedProviders.map((skipped) => (
               <li key={skipped.provider}>
-                {providerName(skipped.provider)} not used: {skipped.reason}
+                <details>
+                  <summary title={skipped.reason}>
+                    {providerName(skipped.provider)} not used: {firstClause(skipped.reason)}
+                  </summary>
+                  <span className="ai-skip-detail">{skipped.reason}</span>
+                </details>
               </li>
             ))}
           </ul>

@@ -63,14 +63,28 @@ export function unmatchedSkips(skipped: AiSkippedImage[], groups: ModelResults[]
   });
 }
 
-/** Positives first (highest score first), then the rest by score. Boxes of one label stay separate findings. */
-export function sortFindings(findings: AiFinding[]): AiFinding[] {
-  return [...findings].sort((a, b) => Number(b.positive) - Number(a.positive) || b.score - a.score);
+/** How much a finding asks for attention: a positive finding, then a positive "no finding" label, then the rest. */
+const rank = (finding: AiFinding, normalLabels: ReadonlySet<string>) => (finding.positive ? (normalLabels.has(finding.label) ? 1 : 2) : 0);
+
+/** Most attention first, then by score. Boxes of one label stay separate findings. */
+export function sortFindings(findings: AiFinding[], normalLabels: ReadonlySet<string>): AiFinding[] {
+  return [...findings].sort((a, b) => rank(b, normalLabels) - rank(a, normalLabels) || b.score - a.score);
+}
+
+/** One line a reader takes in first: the positive findings, or that there are none. */
+export function verdict(findings: AiFinding[], normalLabels: ReadonlySet<string>): { positive: boolean; text: string } {
+  const sorted = sortFindings(findings, normalLabels);
+  const positives = sorted.filter((finding) => finding.positive && !normalLabels.has(finding.label));
+  if (positives.length > 0) {
+    return { positive: true, text: `Positive: ${positives.map((finding) => `${finding.label} ${percent(finding.score)}`).join(', ')}` };
+  }
+  const normal = sorted.find((finding) => finding.positive);
+  return { positive: false, text: `No finding above its operating point${normal ? ` (${normal.label} ${percent(normal.score)})` : ''}` };
 }
 
 export const percent = (score: number) => `${(score * 100).toFixed(score >= 0.995 || score < 0.005 ? 0 : 1)}%`;
 
-export const milliseconds = (ms: number | null) => (ms === null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+export const milliseconds = (ms: number | null) => (ms === null ? '—' : ms < 1 ? '<1 ms' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 /** The last characters of a UID: enough to tell images of one study apart. */
 export const uidTail = (uid: string) => (uid.length > 12 ? `…${uid.slice(-10)}` : uid);
