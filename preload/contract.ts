@@ -146,6 +146,15 @@ export interface AiSkippedProvider {
   reason: string;
 }
 
+/** A model's heatmap: one plane of raw values, row-major, spread over `region` of the analysed image. */
+export interface AiHeatmap {
+  width: number;
+  height: number;
+  values: number[];
+  /** [x0, y0, x1, y1] in pixels of the analysed image (may reach past its edges where the input was padded). */
+  region: [number, number, number, number];
+}
+
 export interface AiResult {
   sopInstanceUid: string;
   modelId: string;
@@ -157,6 +166,7 @@ export interface AiResult {
   /** The grey-level mapping applied (window, min-max, …), for the reader to judge the input. */
   windowing: string;
   findings: AiFinding[];
+  heatmap: AiHeatmap | null;
   timings: { decodeMs: number; preprocessMs: number; inferMs: number; storeMs: number | null };
   createdAt: string;
 }

@@ -54,7 +54,7 @@ export async function analyzeImage(session: ort.InferenceSession, manifest: Mode
     outputs[name] = { data, dims: tensor.dims };
   }
   const findings = readFindings(manifest, outputs, prepared.toImage);
-  const heatmap = readHeatmap(manifest, outputs);
+  const heatmap = readHeatmap(manifest, outputs, prepared.toImage);
   // Reading the outputs is part of the model's cost, so it is counted with the run.
   const inferMs = lap();
   return {

@@ -15,6 +15,8 @@ export interface Heatmap {
   width: number;
   height: number;
   data: Float32Array;
+  /** The image pixels the plane covers, [x0, y0, x1, y1]: the model input mapped back through the preprocessing. */
+  region: [number, number, number, number];
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -94,11 +96,17 @@ export function readFindings(manifest: ModelManifest, outputs: Record<string, Ou
   return manifest.task === 'detection' ? detect(manifest, outputs, toImage) : classify(manifest, outputs);
 }
 
-/** The declared heatmap output as a single plane (the last two dimensions). */
-export function readHeatmap(manifest: ModelManifest, outputs: Record<string, OutputTensor>): Heatmap | null {
+/** The declared heatmap output as a single plane (the last two dimensions), spread over the whole model input. */
+export function readHeatmap(manifest: ModelManifest, outputs: Record<string, OutputTensor>, toImage: InputToImage): Heatmap | null {
   if (!manifest.outputs.heatmap) return null;
   const { data, dims } = output(outputs, manifest.outputs.heatmap.name, manifest.id);
   const height = dims.at(-2) ?? 1;
   const width = dims.at(-1) ?? data.length;
-  return { width, height, data: data.slice(0, width * height) };
+  const region: Heatmap['region'] = [
+    toImage.offsetX,
+    toImage.offsetY,
+    manifest.input.width * toImage.scaleX + toImage.offsetX,
+    manifest.input.height * toImage.scaleY + toImage.offsetY,
+  ];
+  return { width, height, data: data.slice(0, width * height), region };
 }

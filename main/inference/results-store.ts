@@ -1,6 +1,6 @@
 // Persists AI results (never overwriting earlier runs or model versions), skipped images, and the per-study status
 // the worklist shows.
-import type { AiResult, AiSkippedImage, AiState, AiStudyStatus } from '../../preload/contract';
+import type { AiHeatmap, AiResult, AiSkippedImage, AiState, AiStudyStatus } from '../../preload/contract';
 import type { Db } from '../store/database';
 import type { ImageAnalysis } from './analyze-image';
 import type { InstalledModel } from './model-registry';
@@ -12,6 +12,14 @@ import type { Provider, SkippedProvider } from './providers';
 export function topFinding(model: InstalledModel, findings: Finding[]): Finding | null {
   const isFinding = new Map(model.manifest.labels.map((l) => [l.name, l.finding]));
   return findings.filter((f) => f.positive && isFinding.get(f.label) !== false).sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
+/** A stored heatmap plane; null when the model has none (or the result predates recording where it lies). */
+function storedHeatmap(r: { heatmap: Buffer | null; heatmap_width: number | null; heatmap_height: number | null; heatmap_region: string | null }): AiHeatmap | null {
+  if (!r.heatmap || r.heatmap_width === null || r.heatmap_height === null || r.heatmap_region === null) return null;
+  // Copied out: a Buffer's bytes may sit at an offset that a Float32Array view cannot start from.
+  const plane = new Float32Array(new Uint8Array(r.heatmap).buffer);
+  return { width: r.heatmap_width, height: r.heatmap_height, values: Array.from(plane), region: JSON.parse(r.heatmap_region) as AiHeatmap['region'] };
 }
 
 export class ResultsStore {
@@ -37,8 +45,8 @@ export class ResultsStore {
         .prepare(
           `INSERT INTO ai_results (study_ref, sop_uid, model_ref, model_id, model_version, model_sha256, execution_provider,
              skipped_providers, windowing, findings, top_label, top_score, heatmap, heatmap_width, heatmap_height,
-             decode_ms, preprocess_ms, infer_ms)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             heatmap_region, decode_ms, preprocess_ms, infer_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           studyRef,
@@ -56,6 +64,7 @@ export class ResultsStore {
           heatmap ? Buffer.from(heatmap.data.buffer, heatmap.data.byteOffset, heatmap.data.byteLength) : null,
           heatmap?.width ?? null,
           heatmap?.height ?? null,
+          heatmap ? JSON.stringify(heatmap.region) : null,
           analysis.timings.decodeMs,
           analysis.timings.preprocessMs,
           analysis.timings.inferMs,
@@ -107,6 +116,10 @@ export class ResultsStore {
       skipped_providers: string;
       windowing: string;
       findings: string;
+      heatmap: Buffer | null;
+      heatmap_width: number | null;
+      heatmap_height: number | null;
+      heatmap_region: string | null;
       decode_ms: number;
       preprocess_ms: number;
       infer_ms: number;
@@ -122,6 +135,7 @@ export class ResultsStore {
       skippedProviders: JSON.parse(r.skipped_providers) as SkippedProvider[],
       windowing: r.windowing,
       findings: JSON.parse(r.findings) as Finding[],
+      heatmap: storedHeatmap(r),
       timings: { decodeMs: r.decode_ms, preprocessMs: r.preprocess_ms, inferMs: r.infer_ms, storeMs: r.store_ms },
       createdAt: r.created_at,
     }));

@@ -210,4 +210,7 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  /* 3: where a result's heatmap lies on the image (JSON [x0, y0, x1, y1] in pixels), so it can be drawn there */ `
+  ALTER TABLE ai_results ADD COLUMN heatmap_region TEXT;
+  `,
 ];

@@ -53,7 +53,8 @@ describe('findings from model outputs', () => {
     ]);
     const session = await ort.InferenceSession.create(model);
     const { findings, heatmap } = await analyzeImage(session, manifest, fs.readFileSync(TALL_IMAGE));
-    expect(heatmap).toEqual({ width: 3, height: 2, data: Float32Array.of(0, 1, 2, 3, 4, 5) });
+    // The plane covers the whole 64×64 input: 1,024 image pixels square, centred on the 256-pixel-wide image.
+    expect(heatmap).toEqual({ width: 3, height: 2, data: Float32Array.of(0, 1, 2, 3, 4, 5), region: [-384, 0, 640, 1024] });
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ label: 'Nodule/Mass', positive: true });
     expect(findings[0]!.score).toBeCloseTo(0.9, 6);
