@@ -121,15 +121,25 @@ try {
     const torch = JSON.parse(
       python(['models/export/torch_reference.py', '--state', densenetState, '--input', tensorFile, '--shape', input.dims.join(','), '--threads', String(threads), '--runs', String(RUNS + 1)]),
     ) as { outputs: number[]; latency_ms: number[]; torch: string };
-    const torchMedian = median(torch.latency_ms.slice(1));
+    const torchTimes = torch.latency_ms.slice(1);
     const diff = Math.max(...Array.from(onnx, (v, i) => Math.abs(v - torch.outputs[i]!)));
-    const ratio = median(times) / torchMedian;
+    const ratio = median(times) / median(torchTimes);
+    // The best run is what each runtime does when the machine leaves it alone: a fairer view on a busy machine.
+    const bestRatio = Math.min(...times) / Math.min(...torchTimes);
     ratios.push(ratio);
-    versusRows.push([String(threads), ms(median(times)), ms(torchMedian), ratio.toFixed(2), ratio <= 0.8 ? 'met' : 'MISSED', diff.toExponential(1)]);
+    versusRows.push([
+      String(threads),
+      `${ms(median(times))} / ${ms(Math.min(...times))}`,
+      `${ms(median(torchTimes))} / ${ms(Math.min(...torchTimes))}`,
+      ratio.toFixed(2),
+      bestRatio.toFixed(2),
+      ratio <= 0.8 ? 'met' : 'MISSED',
+      diff.toExponential(1),
+    ]);
   }
   printTable(
-    'DenseNet-121 1×3×224², ONNX Runtime vs PyTorch (same weights, same input), median ms — target ORT ≤ 0.8× PyTorch',
-    ['threads', 'onnxruntime', 'pytorch', 'ratio', 'target', 'max |diff|'],
+    'DenseNet-121 1×3×224², ONNX Runtime vs PyTorch (same weights, same input), ms median / best — target ORT ≤ 0.8× PyTorch (median)',
+    ['threads', 'onnxruntime', 'pytorch', 'ratio', 'best ratio', 'target', 'max |diff|'],
     versusRows,
   );
   process.stdout.write('(The shared SE-MobileNetV2 came from TFLite: no PyTorch original exists to compare against.)\n');
