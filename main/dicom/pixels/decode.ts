@@ -241,11 +241,11 @@ export async function decodeParsedImage({ dataSet, attributes: a }: ParsedImageF
   if (isCompressedSyntax(transferSyntaxUid)) {
     const element = dataSet.elements.x7fe00010!;
     if (!element.encapsulatedPixelData) throw new UnsuitableImage(`transfer syntax ${transferSyntaxUid} but Pixel Data is not encapsulated`);
-    const frame = encapsulatedFrame(dataSet, element, a.frames, frameIndex);
     try {
-      decoded = await decodeCompressedFrame(transferSyntaxUid, frame, a);
+      decoded = await decodeCompressedFrame(transferSyntaxUid, encapsulatedFrame(dataSet, element, a.frames, frameIndex), a);
     } catch (error) {
-      throw new UnsuitableImage((error as Error).message);
+      // dicom-parser throws strings; the codecs throw Errors.
+      throw new UnsuitableImage(error instanceof Error ? error.message : String(error));
     }
   } else if (
     [
