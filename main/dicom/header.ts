@@ -148,12 +148,16 @@ function date(dataSet: dicomParser.DataSet, tag: string): string {
   return legacy ? `${legacy[1]}${legacy[2]}${legacy[3]}` : value;
 }
 
-function integer(dataSet: dicomParser.DataSet, tag: string): number | null {
-  const element = dataSet.elements[tag];
-  if (!element || element.length === 0) return null;
-  if (element.vr === 'US' || (element.vr === undefined && element.length === 2)) return dataSet.uint16(tag) ?? null;
+/** An IS (integer string) value. */
+function integerString(dataSet: dicomParser.DataSet, tag: string): number | null {
   const value = Number.parseInt(ascii(dataSet, tag), 10);
   return Number.isFinite(value) ? value : null;
+}
+
+/** A US value; read by its dictionary VR, since implicit VR files carry none. */
+function unsignedShort(dataSet: dicomParser.DataSet, tag: string): number | null {
+  const element = dataSet.elements[tag];
+  return element && element.length >= 2 ? (dataSet.uint16(tag) ?? null) : null;
 }
 
 export function readInstanceHeader(bytes: Buffer): InstanceHeader {
@@ -181,8 +185,8 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
   const seriesUid = required('x0020000e', 'Series Instance UID');
 
   const pixelData = dataSet.elements.x7fe00010;
-  const rows = integer(dataSet, 'x00280010');
-  const columns = integer(dataSet, 'x00280011');
+  const rows = unsignedShort(dataSet, 'x00280010');
+  const columns = unsignedShort(dataSet, 'x00280011');
   if (pixelData && (rows === null || columns === null)) {
     throw new DicomRejection('has Pixel Data but no Rows (0028,0010) / Columns (0028,0011)');
   }
@@ -220,15 +224,15 @@ export function readInstanceHeader(bytes: Buffer): InstanceHeader {
     series: {
       uid: seriesUid,
       modality: ascii(dataSet, 'x00080060').toUpperCase(),
-      number: integer(dataSet, 'x00200011'),
+      number: integerString(dataSet, 'x00200011'),
       description: text(dataSet, 'x0008103e', decoder),
       bodyPart: ascii(dataSet, 'x00180015'),
     },
     instance: {
-      number: integer(dataSet, 'x00200013'),
+      number: integerString(dataSet, 'x00200013'),
       rows,
       columns,
-      frames: pixelData ? Math.max(1, integer(dataSet, 'x00280008') ?? 1) : 0,
+      frames: pixelData ? Math.max(1, integerString(dataSet, 'x00280008') ?? 1) : 0,
       photometric: ascii(dataSet, 'x00280004'),
     },
     warnings,

@@ -54,6 +54,12 @@ describe('readInstanceHeader on real files', () => {
     expect(header.datasetStart).toBeGreaterThan(132);
   });
 
+  it('reads Number of Frames as an integer string in implicit VR files', () => {
+    // rtdose.dcm: implicit VR little endian, 15 frames ("15" is two bytes, not a binary 16-bit number).
+    expect(read(path.join(conformance, 'rtdose.dcm')).instance.frames).toBe(15);
+    expect(read(path.join(conformance, 'rtdose.dcm')).instance.rows).toBeGreaterThan(0);
+  });
+
   it('reads a deflated dataset', () => {
     const header = read(path.join(conformance, 'image_dfl.dcm'));
     expect(header.transferSyntaxUid).toBe('1.2.840.10008.1.2.1.99');
