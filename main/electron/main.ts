@@ -1,13 +1,12 @@
 // The Electron shell: one locked-down window, the lantern:// scheme, and ipcMain wired to the same router the
 // browser host uses. Everything else lives in the Electron-free services.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { APP_ORIGIN, APP_SCHEME, ipcChannelName } from '../../preload/channels';
 import { CHANNELS, EVENT_NAMES } from '../../preload/contract';
-import { handleInstanceRequest } from '../ipc/instance-handler';
+import { handleAppRequest } from '../ipc/app-request';
 import { createRouter } from '../ipc/router';
 import { openLantern, type Lantern } from '../lantern';
 
@@ -28,17 +27,6 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
 ]);
@@ -51,22 +39,11 @@ function dataRoot(): string {
 
 async function serveApp(lantern: Lantern, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
-  if (url.host !== 'app') return new Response('not found', { status: 404, headers });
-  if (url.pathname.startsWith('/instances/')) {
-    const answer = await handleInstanceRequest(lantern, url.pathname);
-    const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
-    return new Response(body, { status: answer.status, headers: { ...answer.headers, ...headers } });
-  }
-  const relative = path.normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
-  const file = path.join(rendererRoot, relative);
-  if (!file.startsWith(rendererRoot + path.sep)) return new Response('forbidden', { status: 403, headers });
-  try {
-    const body = new Uint8Array(await fs.promises.readFile(file));
-    return new Response(body, { headers: { ...headers, 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' } });
-  } catch {
-    return new Response('not found', { status: 404, headers });
-  }
+  const security = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
+  if (url.host !== 'app') return new Response('not found', { status: 404, headers: security });
+  const answer = await handleAppRequest(lantern, rendererRoot, url.pathname);
+  const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+  return new Response(body, { status: answer.status, headers: { ...answer.headers, ...security } });
 }
 
 function createWindow(): BrowserWindow {

@@ -24,7 +24,8 @@ const SORT_KEYS: Record<WorklistColumn, string[]> = {
   accession: ['accession'],
   seriesCount: ['series_count'],
   instanceCount: ['instance_count'],
-  readStatus: ['read_status'],
+  // Within a status, by date: the (read_status, study_date) index serves both.
+  readStatus: ['read_status', 'study_date'],
 };
 
 /** Below this many matches, sorting the matches is cheaper than walking the sort index to find them. */
