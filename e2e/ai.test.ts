@@ -27,13 +27,15 @@ function sharedPackage(root: string, changes: Partial<ModelManifest> = {}): stri
 
 /**
  * A detector with fixed outputs over a 64×64 keep-aspect input: on the 1024² CXR one input pixel is 16 image pixels.
- * "Nodule/Mass" 87% in the upper left of the image, "Pleural effusion" 64% lower right, a third box below threshold.
+ * "Nodule/Mass" 87% in the upper left of the image, "Pleural effusion" 64% lower right, a third box below threshold,
+ * and a 4×4 heatmap hottest in its upper-left cell.
  */
 const DETECTOR_BOXES = { nodule: [14, 10, 28, 30], effusion: [38, 36, 54, 50] } as const;
 function detectorPackage(root: string): string {
   const model = constantModel([
     { name: 'boxes', dims: [1, 3, 4], values: [...DETECTOR_BOXES.nodule, ...DETECTOR_BOXES.effusion, 30, 30, 34, 34] },
     { name: 'scores', dims: [1, 3, 2], values: [0.87, 0.1, 0.2, 0.64, 0.3, 0.2] },
+    { name: 'heatmap', dims: [1, 1, 4, 4], values: [9, 6, 1, 0, 6, 4, 1, 0, 1, 1, 2, 1, 0, 0, 1, 3] },
   ]);
   return writePackage(
     root,
@@ -56,7 +58,12 @@ function detectorPackage(root: string): string {
         steps: [{ op: 'resize', width: 64, height: 64, method: 'bilinear', keepAspect: true }],
         normalization: { scale: 1, mean: [0], std: [1] },
       },
-      outputs: { scores: { name: 'scores', kind: 'probabilities' }, boxes: { name: 'boxes', format: 'xyxy' }, nms: { iouThreshold: 0.5 } },
+      outputs: {
+        scores: { name: 'scores', kind: 'probabilities' },
+        boxes: { name: 'boxes', format: 'xyxy' },
+        nms: { iouThreshold: 0.5 },
+        heatmap: { name: 'heatmap' },
+      },
       applicability: { modalities: ['CR', 'DX'], views: [] },
     } as unknown as Omit<ModelManifest, 'sha256'>,
     model,
@@ -181,7 +188,7 @@ describe('AI second opinion', () => {
     await screenshot(page, 'ai-panel-classifier');
   });
 
-  it('draws a detector’s boxes over the image, following flips and rotation, with a toggle and opacity', async () => {
+  it('draws a detector’s boxes and heatmap over the image, following flips and rotation, with toggles and opacity', async () => {
     const { page } = host;
     host.lantern.ai.install(detectorPackage(packages));
     // The panel reads the models when a study opens: reopen, then re-analyse with both models.
@@ -215,11 +222,26 @@ describe('AI second opinion', () => {
     const [ncx, ncy] = centre(nodule);
     expect((ncx! - imageCentre[0]!) / scale).toBeCloseTo(21 - 32, 0);
     expect((ncy! - imageCentre[1]!) / scale).toBeCloseTo(20 - 32, 0);
+    // The heatmap spans the whole model input (64×64 input pixels = the full image), centred like the image.
+    const heatmapRect = () =>
+      page.getByTestId('ai-heatmap').evaluate((image) => {
+        const own = image.getBoundingClientRect();
+        const svg = (image as SVGGraphicsElement).ownerSVGElement!.getBoundingClientRect();
+        return { x: own.left - svg.left, y: own.top - svg.top, width: own.width, height: own.height };
+      });
+    const heat = await heatmapRect();
+    expect(Math.abs(heat.width / scale - 64)).toBeLessThan(0.5);
+    expect(Math.abs(heat.height / scale - 64)).toBeLessThan(0.5);
+    expect(Math.abs(heat.x + heat.width / 2 - imageCentre[0]!)).toBeLessThan(1.5);
+    expect(Math.abs(heat.y + heat.height / 2 - imageCentre[1]!)).toBeLessThan(1.5);
     await screenshot(page, 'ai-viewer-boxes');
 
-    // Flip horizontally: the box mirrors about the vertical centre line.
+    // Flip horizontally: the box mirrors about the vertical centre line, and the heatmap's rows now run leftwards.
+    const heatmapXStep = async () => Number(/matrix\(([-\d.e]+)/.exec((await page.getByTestId('ai-heatmap').getAttribute('transform'))!)![1]);
+    expect(await heatmapXStep()).toBeGreaterThan(0);
     await page.keyboard.press('h');
     await expect.poll(async () => centre(await boxCorners(page, 'Nodule/Mass'))[0]).toBeCloseTo(size[0]! - ncx!, 0);
+    expect(await heatmapXStep()).toBeLessThan(0);
     await page.keyboard.press('h');
     // Rotate 90° clockwise: width and height swap, and up-left goes to up-right.
     await page.keyboard.press('r');
@@ -229,12 +251,16 @@ describe('AI second opinion', () => {
     expect(rcy!).toBeLessThan(imageCentre[1]!);
     await screenshot(page, 'ai-viewer-boxes-rotated');
 
-    await panel(page).getByLabel('Box opacity').fill('0.4');
+    await panel(page).getByLabel('Overlay opacity').fill('0.4');
     expect(await overlay.evaluate((svg) => getComputedStyle(svg).opacity)).toBe('0.4');
     await panel(page).getByLabel('Show boxes on the image').uncheck();
+    await expect.poll(() => overlay.locator('.ai-overlay-box').count()).toBe(0);
+    await panel(page).getByLabel('Show heatmap (relative)').uncheck();
     await overlay.waitFor({ state: 'detached' });
     await panel(page).getByLabel('Show boxes on the image').check();
-    await overlay.waitFor();
+    await panel(page).getByLabel('Show heatmap (relative)').check();
+    await page.getByTestId('ai-heatmap').waitFor();
+    expect(await overlay.locator('.ai-overlay-box').count()).toBe(2);
   });
 
   it('keeps the earlier model version’s result when a newer version runs', async () => {

@@ -1,11 +1,12 @@
-// Detection boxes drawn over one viewport. Boxes are stored in pixels of the analysed image; each corner goes
-// through the viewport's own image data (index → world) and camera (world → canvas), so boxes follow zoom, pan,
-// rotation and flips. Redrawn whenever Cornerstone renders or moves the camera.
-import { useEffect, useState } from 'react';
+// Detection boxes and heatmaps drawn over one viewport. Both are stored in pixels of the analysed image; each
+// corner goes through the viewport's own image data (index → world) and camera (world → canvas), so they follow
+// zoom, pan, rotation and flips. Redrawn whenever Cornerstone renders or moves the camera.
+import { useEffect, useMemo, useState } from 'react';
 import { Enums, getRenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
 import { RENDERING_ENGINE_ID } from '../viewer/cornerstone/setup';
 import { percent } from './ai-results';
 import { useAiStudy, type ImageBox } from './AiStudyContext';
+import { heatmapImage } from './heatmap-image';
 
 interface StackImageRef {
   imageId: string;
@@ -18,6 +19,13 @@ interface Shape extends ImageBox {
   corners: Types.Point2[];
 }
 
+interface Drawing {
+  sopInstanceUid: string;
+  boxes: Shape[];
+  /** SVG transform taking the heatmap plane (one unit per value) onto the canvas; null without a heatmap. */
+  heatmapTransform: string | null;
+}
+
 interface Props {
   viewportId: string;
   /** The element Cornerstone renders into; the overlay covers exactly the same area. */
@@ -26,8 +34,8 @@ interface Props {
 }
 
 export function AiOverlay({ viewportId, element, images }: Props) {
-  const { overlay, boxesFor } = useAiStudy();
-  const [shapes, setShapes] = useState<Shape[]>([]);
+  const { overlay, boxesFor, heatmapFor } = useAiStudy();
+  const [drawing, setDrawing] = useState<Drawing | null>(null);
 
   useEffect(() => {
     if (!element) return;
@@ -35,20 +43,31 @@ export function AiOverlay({ viewportId, element, images }: Props) {
       const viewport = getRenderingEngine(RENDERING_ENGINE_ID)?.getViewport(viewportId) as StackViewport | undefined;
       const shown = viewport?.getCornerstoneImage() ? images.find((image) => image.imageId === viewport.getCurrentImageId()) : undefined;
       // Models analyse an instance's first frame: its boxes belong to that frame only.
-      if (!viewport || !shown || (shown.frame ?? 1) !== 1) return setShapes([]);
+      if (!viewport || !shown || (shown.frame ?? 1) !== 1) return setDrawing(null);
       const { imageData } = viewport.getImageData();
-      if (!imageData.indexToWorld) return setShapes([]);
+      if (!imageData.indexToWorld) return setDrawing(null);
       // Index coordinates put pixel centres on integers; stored boxes run along pixel edges.
       const toCanvas = (x: number, y: number) => {
         const [wx, wy, wz] = imageData.indexToWorld!([x - 0.5, y - 0.5, 0]);
         return viewport.worldToCanvas([wx!, wy!, wz!]);
       };
-      setShapes(
-        boxesFor(shown.sopInstanceUid).map((box) => {
+      const heatmap = heatmapFor(shown.sopInstanceUid);
+      let heatmapTransform: string | null = null;
+      if (heatmap) {
+        // An affine map is fixed by three corners: origin, end of the first row, start of the last row.
+        const [x0, y0, x1, y1] = heatmap.region;
+        const [origin, right, down] = [toCanvas(x0, y0), toCanvas(x1, y0), toCanvas(x0, y1)];
+        const { width, height } = heatmap;
+        heatmapTransform = `matrix(${(right[0] - origin[0]) / width} ${(right[1] - origin[1]) / width} ${(down[0] - origin[0]) / height} ${(down[1] - origin[1]) / height} ${origin[0]} ${origin[1]})`;
+      }
+      setDrawing({
+        sopInstanceUid: shown.sopInstanceUid,
+        heatmapTransform,
+        boxes: boxesFor(shown.sopInstanceUid).map((box) => {
           const [x0, y0, x1, y1] = box.finding.box;
           return { ...box, corners: [toCanvas(x0, y0), toCanvas(x1, y0), toCanvas(x1, y1), toCanvas(x0, y1)] };
         }),
-      );
+      });
     };
     draw();
     element.addEventListener(Enums.Events.IMAGE_RENDERED, draw);
@@ -57,12 +76,27 @@ export function AiOverlay({ viewportId, element, images }: Props) {
       element.removeEventListener(Enums.Events.IMAGE_RENDERED, draw);
       element.removeEventListener(Enums.Events.CAMERA_MODIFIED, draw);
     };
-  }, [element, viewportId, images, boxesFor]);
+  }, [element, viewportId, images, boxesFor, heatmapFor]);
 
-  if (!overlay.showBoxes || shapes.length === 0) return null;
+  const heatmap = drawing ? heatmapFor(drawing.sopInstanceUid) : null;
+  const heatmapHref = useMemo(() => (heatmap ? heatmapImage(heatmap) : null), [heatmap]);
+  const boxes = overlay.showBoxes ? (drawing?.boxes ?? []) : [];
+  const showHeatmap = overlay.showHeatmap && heatmap && heatmapHref && drawing?.heatmapTransform;
+  if (boxes.length === 0 && !showHeatmap) return null;
   return (
-    <svg className="ai-overlay" data-testid="ai-overlay" style={{ opacity: overlay.opacity }} aria-label="AI detection boxes">
-      {shapes.map((shape, index) => {
+    <svg className="ai-overlay" data-testid="ai-overlay" style={{ opacity: overlay.opacity }} aria-label="AI second opinion marks">
+      {showHeatmap && (
+        <image
+          className="ai-heatmap"
+          data-testid="ai-heatmap"
+          href={heatmapHref}
+          width={heatmap.width}
+          height={heatmap.height}
+          preserveAspectRatio="none"
+          transform={drawing.heatmapTransform!}
+        />
+      )}
+      {boxes.map((shape, index) => {
         // The label sits above the box's highest corner on screen, upright whatever the rotation.
         const top = shape.corners.reduce((best, corner) => (corner[1] < best[1] || (corner[1] === best[1] && corner[0] < best[0]) ? corner : best));
         const text = `${shape.finding.label} ${percent(shape.finding.score)}`;

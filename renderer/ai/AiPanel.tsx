@@ -27,7 +27,9 @@ export function AiPanel() {
   const busy = ai.state === 'queued' || ai.state === 'running';
   const noModel = ai.models !== null && !ai.models.some((model) => model.state === 'ready');
   const orphanSkips = ai.results ? unmatchedSkips(ai.results.skipped, ai.groups) : [];
-  const hasBoxes = ai.groups.some((group) => group.latest.images.some((image) => image.findings.some((finding) => finding.box)));
+  const latestImages = ai.groups.flatMap((group) => group.latest.images);
+  const hasBoxes = latestImages.some((image) => image.findings.some((finding) => finding.box));
+  const hasHeatmap = latestImages.some((image) => image.heatmap);
 
   return (
     <aside className="ai-panel" aria-label="AI second opinion" data-testid="ai-panel" data-state={ai.state ?? 'none'}>
@@ -66,10 +68,11 @@ export function AiPanel() {
           </p>
         )}
 
-        {hasBoxes && <OverlayControls />}
+        {(hasBoxes || hasHeatmap) && <OverlayControls boxes={hasBoxes} heatmap={hasHeatmap} />}
 
         {ai.groups.map((group) => (
-          <ModelSection key={group.modelId} group={group} />
+          // With several models the findings come first; each card opens on request.
+          <ModelSection key={group.modelId} group={group} cardOpen={ai.groups.length === 1} />
         ))}
         {ai.groups.length > 0 && (
           <p className="ai-legend">
@@ -120,15 +123,24 @@ function StatusLine() {
   }
 }
 
-function OverlayControls() {
+function OverlayControls({ boxes, heatmap }: { boxes: boolean; heatmap: boolean }) {
   const { overlay, setOverlay } = useAiStudy();
+  const anyShown = (boxes && overlay.showBoxes) || (heatmap && overlay.showHeatmap);
   return (
     <div className="ai-overlay-controls">
-      <label>
-        <input type="checkbox" checked={overlay.showBoxes} onChange={(event) => setOverlay({ showBoxes: event.target.checked })} />
-        Show boxes on the image
-      </label>
-      <label className={overlay.showBoxes ? '' : 'disabled'}>
+      {boxes && (
+        <label>
+          <input type="checkbox" checked={overlay.showBoxes} onChange={(event) => setOverlay({ showBoxes: event.target.checked })} />
+          Show boxes on the image
+        </label>
+      )}
+      {heatmap && (
+        <label title="Where the model's output was strongest, relative to the rest of this image: not a probability">
+          <input type="checkbox" checked={overlay.showHeatmap} onChange={(event) => setOverlay({ showHeatmap: event.target.checked })} />
+          Show heatmap (relative)
+        </label>
+      )}
+      <label className={anyShown ? '' : 'disabled'}>
         Opacity
         <input
           type="range"
@@ -136,8 +148,8 @@ function OverlayControls() {
           max={1}
           step={0.05}
           value={overlay.opacity}
-          disabled={!overlay.showBoxes}
-          aria-label="Box opacity"
+          disabled={!anyShown}
+          aria-label="Overlay opacity"
           onChange={(event) => setOverlay({ opacity: Number(event.target.value) })}
         />
       </label>
@@ -145,14 +157,14 @@ function OverlayControls() {
   );
 }
 
-function ModelSection({ group }: { group: ModelResults }) {
+function ModelSection({ group, cardOpen }: { group: ModelResults; cardOpen: boolean }) {
   const { latest, earlier } = group;
   return (
     <section className="ai-model" data-model-id={group.modelId} data-testid="ai-model">
       <RunFindings run={latest} />
       {latest.skipped.length > 0 && <SkippedImages skipped={latest.skipped} />}
       {latest.images[0] && (
-        <details className="ai-details" open>
+        <details className="ai-details" open={cardOpen}>
           <summary>Model card</summary>
           <ModelCard run={latest} result={latest.images[0]} />
         </details>

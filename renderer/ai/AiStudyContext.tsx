@@ -1,13 +1,14 @@
 // The open study's AI second opinion, shared by the side panel and the image overlays: stored results, the
 // installed models' cards, live queue progress, and how the overlays are drawn.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AiFinding, AiModelSummary, AiProgress, AiState, AiStudyResults } from '../../preload/contract';
+import type { AiFinding, AiHeatmap, AiModelSummary, AiProgress, AiState, AiStudyResults } from '../../preload/contract';
 import { lantern, useLanternEvent } from '../shared/api';
 import { groupByModel, type ModelResults } from './ai-results';
 
 export interface OverlaySettings {
   showBoxes: boolean;
-  /** 0–1, for boxes and their labels. */
+  showHeatmap: boolean;
+  /** 0–1, for boxes, their labels and the heatmap. */
   opacity: number;
 }
 
@@ -33,6 +34,8 @@ interface AiStudy {
   cancel(): void;
   /** Boxes from each model's newest version, for one image. */
   boxesFor(sopInstanceUid: string): ImageBox[];
+  /** The first heatmap among the models' newest versions, for one image. */
+  heatmapFor(sopInstanceUid: string): AiHeatmap | null;
 }
 
 const Context = createContext<AiStudy | null>(null);
@@ -45,7 +48,7 @@ export function AiStudyProvider({ studyInstanceUid, children }: { studyInstanceU
   const [progress, setProgress] = useState<AiProgress | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [overlay, setOverlaySettings] = useState<OverlaySettings>({ showBoxes: true, opacity: 0.85 });
+  const [overlay, setOverlaySettings] = useState<OverlaySettings>({ showBoxes: true, showHeatmap: true, opacity: 0.85 });
 
   const reload = useCallback(() => {
     Promise.all([lantern.ai.results(studyInstanceUid), lantern.ai.models()]).then(
@@ -106,6 +109,8 @@ export function AiStudyProvider({ studyInstanceUid, children }: { studyInstanceU
             .filter((finding): finding is ImageBox['finding'] => finding.box !== undefined)
             .map((finding) => ({ finding, modelName: latest.model?.name ?? latest.modelId })),
         ),
+      heatmapFor: (sopInstanceUid) =>
+        groups.flatMap(({ latest }) => latest.images).find((image) => image.sopInstanceUid === sopInstanceUid && image.heatmap)?.heatmap ?? null,
     };
   }, [studyInstanceUid, results, models, progress, loadError, actionError, overlay, setOverlay, analyze, cancel]);
 
