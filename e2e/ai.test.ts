@@ -271,7 +271,7 @@ describe('AI second opinion', () => {
     await waitForDone(page);
     await panel(page).getByRole('button', { name: 'Re-analyze' }).click();
     const section = page.locator(`[data-testid="ai-model"][data-model-id="${manifest.id}"]`);
-    await section.getByTestId('ai-model-version').filter({ hasText: '1.1.0' }).waitFor({ timeout: 90_000 });
+    await section.locator('.ai-model-name', { hasText: 'v1.1.0' }).waitFor({ timeout: 90_000 });
     await waitForDone(page);
     const history = section.getByTestId('ai-history');
     await history.locator('summary').click();
