@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInstanceHeader } from '../main/dicom/header';
 import type { ModelManifest } from '../main/inference/manifest';
 import type { AiFinding } from '../preload/contract';
 import { constantModel } from '../tests/inference/onnx-builder';
@@ -16,6 +17,8 @@ const SHARED_MODEL = path.resolve(repoRoot, '..', 'shared', 'models', 'se-mobile
 const MANIFEST_FILE = path.join(repoRoot, 'tests', 'inference', 'fixtures', 'se-mobilenetv2-cxr3.manifest.json');
 const manifest = JSON.parse(fs.readFileSync(MANIFEST_FILE, 'utf8')) as ModelManifest;
 const CXR = 'nih-cxr14-00000001_000.dcm';
+/** An MR slice: no CXR model reads it, so it is skipped with its reason. */
+const MR = sharedData('dicom-conformance', 'MR_small.dcm');
 
 /** The shared network as a vendor ships it: manifest.json beside a copy of model.onnx (in a temp dir only). */
 function sharedPackage(root: string, changes: Partial<ModelManifest> = {}): string {
@@ -106,8 +109,8 @@ describe('AI second opinion', () => {
   beforeAll(async () => {
     host = await startTestHost('ai');
     packages = freshDataRoot('ai-packages');
-    const imported = await importPaths(host, [sharedData('cxr-dicom')]);
-    expect(imported.state).toBe('done');
+    const imported = await importPaths(host, [sharedData('cxr-dicom'), MR]);
+    expect(imported).toMatchObject({ state: 'done', imported: 4 });
   });
   afterAll(async () => {
     await host?.dispose();
@@ -293,12 +296,41 @@ describe('AI second opinion', () => {
     expect((await aiCell(page, studyUid)).text).toContain(`${Math.round(top.score * 100)}%`);
 
     const rows = page.locator('.worklist-row[data-study-uid]');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count()).toBe(4);
     await page.getByLabel('AI positive').check();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-study-uid')).toBe(studyUid);
     await screenshot(page, 'ai-worklist-positive');
     await page.getByLabel('AI positive').uncheck();
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count()).toBe(4);
+  });
+
+  it('says which images a model could not read, and why', async () => {
+    const { page } = host;
+    const mrStudy = readInstanceHeader(fs.readFileSync(MR)).study.uid;
+    await openStudy(page, mrStudy, '');
+    await panel(page).getByRole('button', { name: 'Analyze' }).click();
+    await waitForDone(page);
+    const skipped = panel(page).getByTestId('ai-skipped');
+    await skipped.waitFor();
+    expect(await skipped.textContent()).toContain('modality "MR" is not one this model reads (CR, DX)');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('viewer').waitFor({ state: 'detached' });
+  });
+
+  it('queues every unread study from Settings, and the worklist shows each outcome', async () => {
+    const { page } = host;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('button', { name: 'Analyse all unread studies' }).click();
+    await dialog.getByText('4 studies queued').waitFor();
+    await host.lantern.ai.whenIdle();
+    await page.keyboard.press('Escape');
+    const uids = await page.locator('.worklist-row[data-study-uid]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-study-uid')!));
+    for (const uid of uids) {
+      const status = host.lantern.ai.studyResults(uid).status!;
+      expect(status.state).toBe('done');
+      await expect.poll(async () => (await aiCell(page, uid)).text).toEqual(status.topFinding ? expect.stringContaining(status.topFinding.label) : 'No finding');
+    }
   });
 });

@@ -14,6 +14,7 @@ const PROVIDER_NAMES: Record<AiProvider, string> = {
 export function AiSettingsSection() {
   const [settings, setSettings] = useState<AiSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [queuedUnread, setQueuedUnread] = useState<number | null>(null);
 
   useEffect(() => {
     lantern.ai.settings().then(setSettings, (reason: Error) => setError(`could not read the AI settings: ${reason.message}`));
@@ -25,6 +26,15 @@ export function AiSettingsSection() {
       setSettings(await lantern.ai.updateSettings(changes));
     } catch (reason) {
       setError(`could not save the AI settings: ${(reason as Error).message}`);
+    }
+  }
+
+  async function analyzeUnread() {
+    setError(null);
+    try {
+      setQueuedUnread((await lantern.ai.analyzeUnread()).queued);
+    } catch (reason) {
+      setError(`could not queue the unread studies: ${(reason as Error).message}`);
     }
   }
 
@@ -48,6 +58,16 @@ export function AiSettingsSection() {
         />
         <span>Analyse every newly imported study</span>
       </label>
+      <div className="settings-check">
+        <button type="button" onClick={() => void analyzeUnread()}>
+          Analyse all unread studies
+        </button>
+        {queuedUnread !== null && (
+          <span className="settings-ok" role="status">
+            {queuedUnread === 1 ? '1 study queued' : `${queuedUnread.toLocaleString()} studies queued`}
+          </span>
+        )}
+      </div>
       <div className="settings-field">
         <span className="settings-label">Hardware, tried in this order (the first that works on this machine runs the models)</span>
         <ol className="provider-list" aria-label="Execution providers in order">
