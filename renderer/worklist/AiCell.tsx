@@ -19,7 +19,7 @@ export function AiCell({ ai }: { ai: Ai }) {
     case 'done':
       return ai.topLabel ? (
         <span className="ai-state positive">
-          {ai.topLabel}
+          <span className="ai-label">{ai.topLabel}</span>
           {ai.topScore !== null && <span className="ai-score"> {percent(ai.topScore)}</span>}
         </span>
       ) : (
