@@ -146,9 +146,11 @@ describe('viewer', () => {
     host = await startTestHost('viewer');
     const result = await importPaths(host, [sharedData('cxr-dicom'), fixtures.dir]);
     expect(result.state).toBe('done');
-    // The stored file of one CT slice disappears behind the index's back (a failing disk, a careless cleanup).
-    const missing = host.lantern.worklist.instanceFile(fixtures.damagedSops[fixtures.missingSlice - 1]!)!;
-    fs.rmSync(host.lantern.store.absolute(missing));
+    // The stored copy of one CT slice is lost behind the index's back (a failing disk truncated its pack): the
+    // index now points past the end of the pack.
+    host.lantern.db
+      .prepare('UPDATE instances SET file_offset = file_offset + 1e9 WHERE sop_uid = ?')
+      .run(fixtures.damagedSops[fixtures.missingSlice - 1]!);
     await host.page.reload();
   });
   afterAll(async () => {

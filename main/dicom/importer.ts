@@ -1,13 +1,14 @@
 // The import loop: every candidate file is read once, parsed, copied into the store and indexed in batches.
 // One bad file is a rejection with a reason, never an aborted import.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportProgress } from '../../preload/contract';
 import type { DataDir } from '../store/data-dir';
 import type { Db } from '../store/database';
-import { DicomRejection, readInstanceHeader } from './header';
+import { DicomRejection, readInstanceHeader, type InstanceHeader } from './header';
 import { ImportLog } from './import-log';
 import { IndexWriter, type IndexedInstance } from './index-writer';
 import { InstanceStore } from './instance-store';
-import { enumerateSources } from './sources';
+import { enumerateSources, type Candidate } from './sources';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -15,11 +16,19 @@ export interface ImportOptions {
   isCancelled?: () => boolean;
   progressIntervalMs?: number;
   batchSize?: number;
-  /** Store writes kept in flight at once. */
-  writeConcurrency?: number;
 }
 
-type Pending = { path: string; written: Promise<IndexedInstance> };
+/** One candidate's bytes and header, or why it is not importable. */
+async function readCandidate(candidate: Candidate): Promise<{ bytes: Buffer; header: InstanceHeader } | { reason: string }> {
+  try {
+    const bytes = await candidate.read();
+    return { bytes, header: readInstanceHeader(bytes) };
+  } catch (error) {
+    if (error instanceof DicomRejection) return { reason: error.message };
+    if ((error as NodeJS.ErrnoException).code) return { reason: `cannot read: ${(error as Error).message}` };
+    return { reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
 
 export async function runImport(
   db: Db,
@@ -28,7 +37,7 @@ export async function runImport(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportProgress> {
-  const { onProgress, isCancelled = () => false, progressIntervalMs = 200, batchSize = 250, writeConcurrency = 8 } = options;
+  const { onProgress, isCancelled = () => false, progressIntervalMs = 200, batchSize = 250 } = options;
   const log = new ImportLog(db);
   const index = new IndexWriter(db);
   const store = new InstanceStore(dataDir);
@@ -42,34 +51,22 @@ export async function runImport(
     currentPath: null,
     error: null,
   };
-  let pending: Pending[] = [];
-  let settledUpTo = 0;
+  let pending: IndexedInstance[] = [];
   let pendingRejections: { path: string; reason: string }[] = [];
   const pendingUids = new Set<string>();
   let lastReport = 0;
+  let lastYield = Date.now();
 
-  // A write that fails for this one file (a name the file system refuses, say) is a rejection; a full or
-  // read-only disk ends the import, since every further file would fail the same way.
-  const settle = async (item: Pending): Promise<IndexedInstance | null> => {
-    try {
-      return await item.written;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EROFS' || code === 'EDQUOT') throw error;
-      reject(item.path, `cannot copy into the store: ${(error as Error).message}`);
-      return null;
-    }
-  };
-  // Counters and rejections are committed together with the instances they describe.
-  const flush = async () => {
-    const written = (await Promise.all(pending.map(settle))).filter((item) => item !== null);
+  // Counters and rejections are committed together with the instances they describe, after their bytes are
+  // durable in the store.
+  const flush = () => {
+    store.sync();
     db.transaction(() => {
-      index.addBatch(written);
-      log.recordBatch(importId, { ...progress, imported: progress.imported + written.length }, pendingRejections);
+      index.addBatch(pending);
+      log.recordBatch(importId, { ...progress, imported: progress.imported + pending.length }, pendingRejections);
     })();
-    progress.imported += written.length;
+    progress.imported += pending.length;
     pending = [];
-    settledUpTo = 0;
     pendingRejections = [];
     pendingUids.clear();
   };
@@ -99,38 +96,36 @@ export async function runImport(
       const { candidate } = item;
       progress.seen++;
       progress.currentPath = candidate.path;
-      try {
-        const bytes = await candidate.read();
-        const header = readInstanceHeader(bytes);
-        if (pendingUids.has(header.sopInstanceUid) || index.isIndexed(header.sopInstanceUid)) {
-          progress.duplicates++;
-        } else {
-          const written = store.write(bytes, header).then((stored) => ({ header, ...stored }));
-          written.catch(() => undefined); // handled in settle()
-          pending.push({ path: candidate.path, written });
-          pendingUids.add(header.sopInstanceUid);
-          if (pending.length - settledUpTo > writeConcurrency) await pending[settledUpTo++]!.written.catch(() => undefined);
-        }
-      } catch (error) {
-        if (error instanceof DicomRejection) reject(candidate.path, error.message);
-        else if ((error as NodeJS.ErrnoException).code) reject(candidate.path, `cannot read: ${(error as Error).message}`);
-        else reject(candidate.path, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      const parsed = await readCandidate(candidate);
+      if ('reason' in parsed) reject(candidate.path, parsed.reason);
+      else if (pendingUids.has(parsed.header.sopInstanceUid) || index.isIndexed(parsed.header.sopInstanceUid)) {
+        progress.duplicates++;
+      } else {
+        // Not caught per file: a store that cannot be written (full disk) ends the import.
+        pending.push({ header: parsed.header, location: store.write(parsed.bytes, parsed.header) });
+        pendingUids.add(parsed.header.sopInstanceUid);
       }
-      if (pending.length >= batchSize || pendingRejections.length >= batchSize) await flush();
+      if (pending.length >= batchSize || pendingRejections.length >= batchSize) flush();
       report();
+      // Reading and writing are synchronous (faster here); let a cancel message in now and then.
+      if (Date.now() - lastYield > 50) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
     }
-    await flush();
+    flush();
     if (progress.state === 'running') progress.state = 'done';
   } catch (error) {
     progress.state = 'failed';
     progress.error = error instanceof Error ? error.message : String(error);
     try {
-      await flush();
+      flush();
     } catch {
-      // The batch that failed is not indexed; its files are orphans the next run overwrites.
+      // The batch that failed is not indexed; its bytes stay unreferenced in the pack.
     }
   }
   progress.currentPath = null;
+  store.close();
   log.finish(importId, progress);
   report(true);
   return progress;

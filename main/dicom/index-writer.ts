@@ -1,11 +1,11 @@
 // Writes parsed instances into the patient → study → series → instance index.
 import type { Db } from '../store/database';
 import type { InstanceHeader } from './header';
+import type { StoredLocation } from './instance-store';
 
 export interface IndexedInstance {
   header: InstanceHeader;
-  relativePath: string;
-  size: number;
+  location: StoredLocation;
 }
 
 export class IndexWriter {
@@ -16,6 +16,7 @@ export class IndexWriter {
   private readonly insertSeries;
   private readonly findSeries;
   private readonly insertInstance;
+
   private readonly studyIds = new Map<string, number>();
   private readonly seriesIds = new Map<string, number>();
 
@@ -44,9 +45,9 @@ export class IndexWriter {
     this.findSeries = db.prepare('SELECT id FROM series WHERE series_uid = ?').pluck();
     this.insertInstance = db.prepare(
       `INSERT INTO instances (sop_uid, series_ref, sop_class_uid, instance_number, transfer_syntax, rows, columns,
-         frames, photometric, file_path, file_size)
+         frames, photometric, file_path, file_offset, file_size)
        VALUES (@sopUid, @seriesRef, @sopClassUid, @number, @transferSyntax, @rows, @columns, @frames, @photometric,
-         @filePath, @fileSize)`,
+         @filePath, @fileOffset, @fileSize)`,
     );
   }
 
@@ -100,7 +101,7 @@ export class IndexWriter {
     return id;
   }
 
-  private add({ header, relativePath, size }: IndexedInstance): void {
+  private add({ header, location }: IndexedInstance): void {
     const seriesRef = this.seriesRef(header, this.studyRef(header));
     this.insertInstance.run({
       sopUid: header.sopInstanceUid,
@@ -112,8 +113,9 @@ export class IndexWriter {
       columns: header.instance.columns,
       frames: header.instance.frames,
       photometric: header.instance.photometric,
-      filePath: relativePath,
-      fileSize: size,
+      filePath: location.relativePath,
+      fileOffset: location.offset,
+      fileSize: location.size,
     });
   }
 }

@@ -27,14 +27,29 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-/** Files read ahead of the importer: reading overlaps parsing and writing, which matters on slow disks and CDs. */
-const READ_AHEAD = 16;
-
-/** A whole file, or null for a ZIP archive (yauzl reads those entry by entry, never whole). */
-async function readWhole(file: string): Promise<Buffer | null> {
-  if (path.extname(file).toLowerCase() === '.zip') return null;
-  const bytes = await fs.promises.readFile(file);
-  return startsWith(bytes, ZIP_MAGIC) ? null : bytes;
+/**
+ * Opens a file once: reads its first bytes to recognise archives, and otherwise the whole file, since the importer
+ * needs all of it anyway. Synchronous on purpose: imports run on a worker thread (or the CLI), where a thread-pool
+ * round trip per file costs more than the read itself.
+ */
+function readFileOrMagic(file: string): { magic: Uint8Array; whole: Buffer | null } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const magic = Buffer.alloc(Math.min(4, size));
+    fs.readSync(fd, magic, 0, magic.length, 0);
+    if (startsWith(magic, ZIP_MAGIC)) return { magic, whole: null };
+    const whole = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = fs.readSync(fd, whole, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return { magic, whole: offset === size ? whole : whole.subarray(0, offset) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const isDicomdirName = (file: string) => path.basename(file).toUpperCase() === 'DICOMDIR';
@@ -53,66 +68,49 @@ export async function* enumerateSources(paths: readonly string[]): AsyncGenerato
       yield problem(absolute, `cannot open: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       continue;
     }
-    if (stat.isDirectory()) {
-      const files: string[] = [];
-      const problems = listFiles(absolute, files);
-      yield* problems;
-      yield* filesItems(files, visited);
-    } else yield* filesItems([absolute], visited);
+    if (stat.isDirectory()) yield* walkFolder(absolute, visited);
+    else yield* fileItems(absolute, visited);
   }
 }
 
 const problem = (p: string, reason: string): SourceItem => ({ kind: 'problem', problem: { path: p, reason } });
 
-/** Every file under a folder, depth first; in each folder a DICOMDIR comes first so its order wins. */
-function listFiles(folder: string, into: string[]): SourceItem[] {
+async function* walkFolder(folder: string, visited: Set<string>): AsyncGenerator<SourceItem> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    return [problem(folder, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)];
+    yield problem(folder, `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
   }
+  // A DICOMDIR first: the files it references are then taken in its order, the rest of the folder after.
   entries.sort((a, b) => Number(isDicomdirName(b.name)) - Number(isDicomdirName(a.name)) || a.name.localeCompare(b.name));
-  const problems: SourceItem[] = [];
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) problems.push(...listFiles(full, into));
-    else if (entry.isFile()) into.push(full);
+    if (entry.isDirectory()) yield* walkFolder(full, visited);
+    else if (entry.isFile()) yield* fileItems(full, visited);
   }
-  return problems;
 }
 
-/** Reads files in order with up to READ_AHEAD reads in flight, and classifies each by its content. */
-async function* filesItems(files: readonly string[], visited: Set<string>): AsyncGenerator<SourceItem> {
-  const reads = new Map<number, Promise<Buffer | null>>();
-  let next = 0;
-  const startReads = () => {
-    for (; next < files.length && reads.size < READ_AHEAD; next++) {
-      if (visited.has(files[next]!)) continue;
-      const read = readWhole(files[next]!);
-      read.catch(() => undefined); // surfaced when its turn comes
-      reads.set(next, read);
-    }
-  };
-  for (let i = 0; i < files.length; i++) {
-    startReads();
-    const file = files[i]!;
-    const read = reads.get(i);
-    reads.delete(i);
-    if (!read || visited.has(file)) continue;
-    visited.add(file);
-    let bytes: Buffer | null;
-    try {
-      bytes = await read;
-    } catch (error) {
-      yield problem(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      continue;
-    }
-    if (!bytes) yield* zipItems(file);
-    else if (startsWith(bytes, GZIP_MAGIC)) {
-      yield { kind: 'candidate', candidate: { path: file, read: async () => zlib.gunzipSync(bytes) } };
-    } else if (isDicomdirName(file) || looksLikeDicomdir(bytes)) yield* dicomdirItems(file, bytes, visited);
-    else yield { kind: 'candidate', candidate: { path: file, read: async () => bytes } };
+async function* fileItems(file: string, visited: Set<string>): AsyncGenerator<SourceItem> {
+  if (visited.has(file)) return;
+  visited.add(file);
+  let content: ReturnType<typeof readFileOrMagic>;
+  try {
+    content = readFileOrMagic(file);
+  } catch (error) {
+    yield problem(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
+  }
+  const { magic, whole } = content;
+  if (!whole) {
+    yield* zipItems(file);
+  } else if (startsWith(magic, GZIP_MAGIC)) {
+    yield { kind: 'candidate', candidate: { path: file, read: async () => zlib.gunzipSync(whole) } };
+  } else if (isDicomdirName(file) || looksLikeDicomdir(whole)) {
+    yield* dicomdirItems(file, whole, visited);
+  } else {
+    yield { kind: 'candidate', candidate: { path: file, read: async () => whole } };
   }
 }
 
@@ -126,13 +124,14 @@ async function* dicomdirItems(file: string, bytes: Buffer, visited: Set<string>)
     return;
   }
   const root = path.dirname(file);
-  const targets: string[] = [];
   for (const relative of referenced) {
     const target = resolveFileId(root, relative);
-    if (target) targets.push(target);
-    else yield problem(path.join(root, relative), `referenced by ${file} but missing`);
+    if (!target) {
+      yield problem(path.join(root, relative), `referenced by ${file} but missing`);
+      continue;
+    }
+    yield* fileItems(target, visited);
   }
-  yield* filesItems(targets, visited);
 }
 
 export function readDicomdirReferences(bytes: Buffer): string[] {

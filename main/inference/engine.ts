@@ -6,6 +6,7 @@ import { startWorker } from '../node/worker-host';
 import type { ImageAnalysis } from './analyze-image';
 import type { ModelManifest } from './manifest';
 import type { Provider, SkippedProvider } from './providers';
+import type { ByteRange } from '../dicom/instance-store';
 
 export interface InferenceWorkerInput {
   intraOpNumThreads: number;
@@ -18,7 +19,7 @@ export interface ModelToRun {
   providers: Provider[];
 }
 
-export type InferenceRequest = { type: 'run'; jobId: number; model: ModelToRun; file: string } | { type: 'close' };
+export type InferenceRequest = { type: 'run'; jobId: number; model: ModelToRun; file: ByteRange } | { type: 'close' };
 
 export type ImageOutcome =
   | { kind: 'analysed'; analysis: ImageAnalysis; provider: Provider; skippedProviders: SkippedProvider[] }
@@ -37,7 +38,7 @@ export interface InferenceReply {
 interface Pending {
   jobId: number;
   model: ModelToRun;
-  file: string;
+  file: ByteRange;
   resolve(outcome: ImageOutcome): void;
 }
 
@@ -72,7 +73,7 @@ export class InferenceEngine {
     this.options = { ...defaultEngineOptions(), ...options };
   }
 
-  analyze(model: ModelToRun, file: string): Promise<ImageOutcome> {
+  analyze(model: ModelToRun, file: ByteRange): Promise<ImageOutcome> {
     if (this.closing) return Promise.resolve({ kind: 'failed', reason: 'the inference engine is shutting down' });
     return new Promise((resolve) => {
       this.waiting.push({ jobId: this.nextJobId++, model, file, resolve });

@@ -1,12 +1,12 @@
 // Worker thread: owns the onnxruntime sessions (session.run blocks the thread it runs on) and analyses one image at
 // a time. It is never terminated mid-run — that aborts the whole process — so it exits only when asked, between runs.
-import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UnsuitableImage } from '../dicom/pixels/decode';
 import { workerInput } from '../node/worker-host';
 import { analyzeImage } from './analyze-image';
 import type { InferenceReply, InferenceRequest, InferenceWorkerInput } from './engine';
 import { loadModel, ModelLoadError, type LoadedModel } from './session-loader';
+import { readStoredInstance } from '../dicom/instance-store';
 
 const { intraOpNumThreads } = workerInput<InferenceWorkerInput>(workerData);
 const port = parentPort!;
@@ -29,11 +29,11 @@ async function run(request: Extract<InferenceRequest, { type: 'run' }>): Promise
     return { kind: 'model-broken', reason };
   }
   try {
-    const analysis = await analyzeImage(loaded.session, model.manifest, fs.readFileSync(file));
+    const analysis = await analyzeImage(loaded.session, model.manifest, await readStoredInstance(file));
     return { kind: 'analysed', analysis, provider: loaded.provider, skippedProviders: loaded.skipped };
   } catch (error) {
     if (error instanceof UnsuitableImage) return { kind: 'unsuitable', reason: error.message };
-    return { kind: 'failed', reason: `${file}: ${(error as Error).message}` };
+    return { kind: 'failed', reason: `${file.file}@${file.offset}: ${(error as Error).message}` };
   }
 }
 

@@ -1,6 +1,5 @@
 // Runs the installed models over every image of one study and stores what comes back. Shared by the queue (app)
 // and `lantern analyze` (CLI), so both record the same things the same way.
-import path from 'node:path';
 import type { AiState } from '../../preload/contract';
 import type { Db } from '../store/database';
 import type { ImageOutcome, InferenceEngine } from './engine';
@@ -8,6 +7,7 @@ import type { InstalledModel, ModelRegistry } from './model-registry';
 import type { Finding } from './postprocess';
 import type { Provider, SkippedProvider } from './providers';
 import { topFinding, type ResultsStore } from './results-store';
+import { storedRange, type StoredLocation } from '../dicom/instance-store';
 
 interface Common {
   studyInstanceUid: string;
@@ -46,9 +46,8 @@ export interface StudyAnalysisContext {
   providers: Provider[];
 }
 
-interface InstanceRow {
+interface InstanceRow extends StoredLocation {
   sop_uid: string;
-  file_path: string;
   modality: string;
 }
 
@@ -63,7 +62,7 @@ export async function analyzeStudy(
   if (studyRef === null) throw new Error(`study ${studyInstanceUid} is not in this workstation's store`);
   const instances = db
     .prepare(
-      `SELECT i.sop_uid, i.file_path, se.modality FROM instances i JOIN series se ON se.id = i.series_ref
+      `SELECT i.sop_uid, i.file_path AS relativePath, i.file_offset AS offset, i.file_size AS size, se.modality FROM instances i JOIN series se ON se.id = i.series_ref
        WHERE se.study_ref = ? ORDER BY se.series_number, se.id, i.instance_number, i.id`,
     )
     .all(studyRef) as InstanceRow[];
@@ -90,7 +89,7 @@ export async function analyzeStudy(
           ? { kind: 'unsuitable', reason: `modality "${instance.modality}" is not one this model reads (${modalities.join(', ')})` }
           : await engine.analyze(
               { ref: model.ref, modelFile: model.modelFile, manifest: model.manifest, providers: context.providers },
-              path.join(context.storeRoot, instance.file_path),
+              storedRange(context.storeRoot, instance),
             );
       if (outcome.kind === 'analysed') {
         const storeMs = results.record(studyRef, model, outcome);

@@ -68,8 +68,9 @@ export const MIGRATIONS: readonly string[] = [
     columns INTEGER,
     frames INTEGER NOT NULL DEFAULT 1,
     photometric TEXT NOT NULL DEFAULT '',
-    -- Path relative to the data directory's store/ folder.
+    -- The instance's bytes: a pack file relative to the data directory's store/ folder, and a range in it.
     file_path TEXT NOT NULL,
+    file_offset INTEGER NOT NULL,
     file_size INTEGER NOT NULL,
     imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   );
@@ -94,6 +95,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER series_modality_added AFTER INSERT ON series WHEN NEW.modality <> '' BEGIN
     INSERT OR IGNORE INTO study_modalities (modality, study_ref) VALUES (NEW.modality, NEW.study_ref);
   END;
+
   CREATE TRIGGER instance_added AFTER INSERT ON instances BEGIN
     UPDATE series SET instance_count = instance_count + 1 WHERE id = NEW.series_ref;
     UPDATE studies SET instance_count = instance_count + 1

@@ -9,6 +9,7 @@ import type {
   WorklistQueryParsed,
   WorklistRow,
 } from '../../preload/contract';
+import type { StoredLocation } from '../dicom/instance-store';
 import type { Db } from '../store/database';
 
 /** Sort keys in the exact column order of their index (the rowid is the index's implicit last key), so that
@@ -221,8 +222,12 @@ export class Worklist {
     };
   }
 
-  /** Absolute stored path of an instance, for the byte handler and the pixel pipeline. */
-  instanceFile(sopInstanceUid: string): string | null {
-    return (this.db.prepare('SELECT file_path FROM instances WHERE sop_uid = ?').pluck().get(sopInstanceUid) as string) ?? null;
+  /** Where an instance's bytes are stored, for the byte handler and the pixel pipeline. */
+  instanceLocation(sopInstanceUid: string): StoredLocation | null {
+    return (
+      (this.db
+        .prepare('SELECT file_path AS relativePath, file_offset AS offset, file_size AS size FROM instances WHERE sop_uid = ?')
+        .get(sopInstanceUid) as StoredLocation | undefined) ?? null
+    );
   }
 }

@@ -5,6 +5,8 @@ import dicomParser from 'dicom-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportLog } from '../../main/dicom/import-log';
 import { runImport } from '../../main/dicom/importer';
+import { readStoredInstance, storedRange } from '../../main/dicom/instance-store';
+import { Worklist } from '../../main/worklist/worklist';
 import { dataDirAt, type DataDir } from '../../main/store/data-dir';
 import { openDatabase, type Db } from '../../main/store/database';
 import { makeInstance, uid, withoutPart10Header } from '../support/dicom-fixtures';
@@ -79,12 +81,12 @@ describe('import of the real conformance and chest X-ray files', () => {
     expect(outcome.result.duplicates).toBeGreaterThan(5);
   });
 
-  it('stores every instance as a readable Part 10 file, bare datasets included', () => {
+  it('stores every instance as a readable Part 10 file, bare datasets included', async () => {
     const bare = dicomParser.parseDicom(fs.readFileSync(sharedData('dicom-conformance', 'ExplVR_BigEndNoMeta.dcm')), {
       TransferSyntaxUID: '1.2.840.10008.1.2.2',
     });
-    const stored = store.db.prepare('SELECT file_path FROM instances WHERE sop_uid = ?').pluck().get(bare.string('x00080018')) as string;
-    const copy = fs.readFileSync(path.join(store.dataDir.store, stored));
+    const location = new Worklist(store.db).instanceLocation(bare.string('x00080018')!)!;
+    const copy = await readStoredInstance(storedRange(store.dataDir.store, location));
     expect(copy.subarray(128, 132).toString('latin1')).toBe('DICM');
     expect(dicomParser.parseDicom(copy).string('x00020010')).toBe('1.2.840.10008.1.2.2');
     checkStoreIntegrity(store.db, store.dataDir.store);

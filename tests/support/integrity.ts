@@ -8,10 +8,18 @@ export function checkStoreIntegrity(db: Db, storeRoot: string): void {
   if (integrity !== 'ok') throw new Error(`integrity_check: ${integrity}`);
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
   if (foreignKeys.length > 0) throw new Error(`foreign_key_check: ${JSON.stringify(foreignKeys)}`);
-  const files = db.prepare('SELECT file_path, file_size FROM instances').all() as { file_path: string; file_size: number }[];
-  for (const { file_path, file_size } of files) {
-    const stat = fs.statSync(path.join(storeRoot, file_path));
-    if (stat.size !== file_size) throw new Error(`${file_path}: ${stat.size} bytes on disk, ${file_size} indexed`);
+  const packSizes = new Map<string, number>();
+  const stored = db.prepare('SELECT sop_uid, file_path, file_offset, file_size FROM instances').all() as {
+    sop_uid: string;
+    file_path: string;
+    file_offset: number;
+    file_size: number;
+  }[];
+  for (const { sop_uid, file_path, file_offset, file_size } of stored) {
+    if (!packSizes.has(file_path)) packSizes.set(file_path, fs.statSync(path.join(storeRoot, file_path)).size);
+    if (file_offset + file_size > packSizes.get(file_path)!) {
+      throw new Error(`${sop_uid}: indexed at ${file_path}@${file_offset}+${file_size}, past the end of the pack`);
+    }
   }
   const wrongCounts = db
     .prepare(
