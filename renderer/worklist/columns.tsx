@@ -55,7 +55,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'accession', title: 'Accession', width: 'minmax(100px, 1fr)', firstDirection: 'asc', cell: (row) => <Value text={row.accession} /> },
   { id: 'seriesCount', title: 'Series', width: '80px', align: 'end', firstDirection: 'desc', cell: (row) => row.seriesCount },
   { id: 'instanceCount', title: 'Images', width: '84px', align: 'end', firstDirection: 'desc', cell: (row) => row.instanceCount },
-  { id: 'ai', title: 'AI', width: 'minmax(130px, 1fr)', cell: (row) => <AiCell ai={row.ai} />, tooltip: aiTooltip },
+  { id: 'ai', title: 'AI', width: 'minmax(170px, 1.3fr)', cell: (row) => <AiCell ai={row.ai} />, tooltip: aiTooltip },
   { id: 'readStatus', title: 'Status', width: '112px', firstDirection: 'asc', cell: (row) => <StatusBadge status={row.readStatus} /> },
 ];
 
