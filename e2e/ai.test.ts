@@ -254,6 +254,22 @@ describe('AI second opinion', () => {
     expect(rcy!).toBeLessThan(imageCentre[1]!);
     await screenshot(page, 'ai-viewer-boxes-rotated');
 
+    // Hiding the panel widens the image area: the boxes move with the re-fitted image.
+    await page.keyboard.press('r');
+    await page.keyboard.press('r');
+    await page.keyboard.press('r');
+    // Back at 0° (180° would also restore the width): the box is where it first was.
+    await expect.poll(async () => centre(await boxCorners(page, 'Nodule/Mass'))[0]).toBeCloseTo(ncx!, 0);
+    const beside = centre(await boxCorners(page, 'Nodule/Mass'));
+    await panel(page).getByRole('button', { name: 'Hide the AI second opinion' }).click();
+    await page.getByTestId('ai-panel-tab').waitFor();
+    const wider = await overlay.evaluate((svg) => svg.clientWidth);
+    expect(wider).toBeGreaterThan(size[0]!);
+    await expect.poll(async () => centre(await boxCorners(page, 'Nodule/Mass'))[0]).toBeCloseTo(beside[0]! + (wider - size[0]!) / 2, 0);
+    await screenshot(page, 'ai-viewer-panel-hidden');
+    await page.getByTestId('ai-panel-tab').click();
+    await panel(page).waitFor();
+
     await panel(page).getByLabel('Overlay opacity').fill('0.4');
     expect(await overlay.evaluate((svg) => getComputedStyle(svg).opacity)).toBe('0.4');
     await panel(page).getByLabel('Show boxes on the image').uncheck();

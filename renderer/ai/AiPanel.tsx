@@ -8,9 +8,16 @@ import { FindingBars } from './FindingBars';
 import { ModelCard } from './ModelCard';
 import './ai.css';
 
+/** A reader who hides the panel wants it hidden for the next study too. */
+const OPEN_KEY = 'lantern.aiPanel.open';
+
 export function AiPanel() {
   const ai = useAiStudy();
-  const [open, setOpen] = useState(true);
+  const [open, setOpenState] = useState(() => localStorage.getItem(OPEN_KEY) !== 'false');
+  const setOpen = (value: boolean) => {
+    localStorage.setItem(OPEN_KEY, String(value));
+    setOpenState(value);
+  };
   const topPositive = ai.groups
     .flatMap(({ latest }) => latest.images.flatMap((image) => image.findings).filter((finding) => finding.positive && !latest.model?.normalLabels.includes(finding.label)))
     .sort((a, b) => b.score - a.score)[0];
