@@ -108,7 +108,8 @@ function StatusLine() {
       const done = progress?.imagesDone ?? 0;
       return (
         <div className="ai-status busy" role="status" data-testid="ai-status">
-          <span>Analysing{total > 0 ? `: image ${Math.min(done + 1, total)} of ${total}` : '…'}</span>
+          {/* The total counts each image once per model. */}
+          <span>Analysing…{total > 0 ? ` ${done} of ${total} image analyses done` : ''}</span>
           <progress max={Math.max(total, 1)} value={done} />
         </div>
       );
@@ -122,7 +123,7 @@ function StatusLine() {
     case 'cancelled':
       return (
         <p className="ai-status" data-testid="ai-status">
-          Analysis cancelled{reason ? ` (${reason})` : ''}.
+          {reason ? `${reason[0]!.toUpperCase()}${reason.slice(1)}.` : 'Analysis cancelled.'}
         </p>
       );
     case 'done':
