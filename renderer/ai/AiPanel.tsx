@@ -63,7 +63,13 @@ export function AiPanel() {
             </button>
           )}
         </div>
-        {noModel && <p className="ai-quiet">No AI model is installed. Install one in Settings → AI models.</p>}
+        {noModel && (
+          <p className="ai-quiet">
+            {ai.models?.length
+              ? 'No installed AI model is ready to run: Settings → AI models says why.'
+              : 'No AI model is installed. Install one in Settings → AI models.'}
+          </p>
+        )}
         {ai.loadError && (
           <p className="ai-error" role="alert">
             {ai.loadError}
@@ -127,7 +133,12 @@ function StatusLine() {
         </p>
       );
     case 'done':
-      return null;
+      // Done can still carry a note: images that failed or that no model reads.
+      return reason ? (
+        <p className="ai-status" data-testid="ai-status">
+          {`${reason[0]!.toUpperCase()}${reason.slice(1)}.`}
+        </p>
+      ) : null;
   }
 }
 
