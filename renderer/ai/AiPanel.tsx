@@ -2,7 +2,7 @@
 // operating points, the model card, images the models could not read, and earlier model versions' results.
 import { useState } from 'react';
 import type { AiSkippedImage } from '../../preload/contract';
-import { percent, uidTail, unmatchedSkips, type ModelResults, type ModelRun } from './ai-results';
+import { percent, positiveFindings, uidTail, unmatchedSkips, type ModelResults, type ModelRun } from './ai-results';
 import { useAiStudy } from './AiStudyContext';
 import { FindingBars } from './FindingBars';
 import { ModelCard } from './ModelCard';
@@ -19,7 +19,7 @@ export function AiPanel() {
     setOpenState(value);
   };
   const topPositive = ai.groups
-    .flatMap(({ latest }) => latest.images.flatMap((image) => image.findings).filter((finding) => finding.positive && !latest.model?.normalLabels.includes(finding.label)))
+    .flatMap(({ latest }) => positiveFindings(latest.images.flatMap((image) => image.findings), new Set(latest.model?.normalLabels)))
     .sort((a, b) => b.score - a.score)[0];
 
   if (!open) {

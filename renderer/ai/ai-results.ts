@@ -71,18 +71,22 @@ export function sortFindings(findings: AiFinding[], normalLabels: ReadonlySet<st
   return [...findings].sort((a, b) => rank(b, normalLabels) - rank(a, normalLabels) || b.score - a.score);
 }
 
+/** Positive findings, labels that say "no finding" left out, highest score first. */
+export function positiveFindings(findings: AiFinding[], normalLabels: ReadonlySet<string>): AiFinding[] {
+  return findings.filter((finding) => finding.positive && !normalLabels.has(finding.label)).sort((a, b) => b.score - a.score);
+}
+
 /** One line a reader takes in first: the positive findings, or that there are none. */
 export function verdict(findings: AiFinding[], normalLabels: ReadonlySet<string>): { positive: boolean; text: string } {
-  const sorted = sortFindings(findings, normalLabels);
-  const positives = sorted.filter((finding) => finding.positive && !normalLabels.has(finding.label));
+  const positives = positiveFindings(findings, normalLabels);
   if (positives.length > 0) {
     return { positive: true, text: `Positive: ${positives.map((finding) => `${finding.label} ${percent(finding.score)}`).join(', ')}` };
   }
-  const normal = sorted.find((finding) => finding.positive);
+  const normal = sortFindings(findings, normalLabels).find((finding) => finding.positive);
   return { positive: false, text: `No finding above its operating point${normal ? ` (${normal.label} ${percent(normal.score)})` : ''}` };
 }
 
-export const percent = (score: number) => `${(score * 100).toFixed(score >= 0.995 || score < 0.005 ? 0 : 1)}%`;
+export const percent = (score: number) => `${(score * 100).toFixed(1)}%`;
 
 export const milliseconds = (ms: number | null) => (ms === null ? '—' : ms < 1 ? '<1 ms' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
