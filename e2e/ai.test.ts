@@ -227,7 +227,7 @@ describe('AI second opinion', () => {
     await dialog.getByLabel('Model package folder').fill(sharedPackage(packages));
     await dialog.getByRole('button', { name: 'Install model' }).click();
     await dialog.getByText(`Installed ${manifest.name} ${manifest.version}.`).waitFor({ timeout: 60_000 });
-    expect(await dialog.locator(`.model[data-model-id="${manifest.id}"]`).count()).toBe(1);
+    expect(await dialog.locator(`.model[data-model-id="${manifest.id}"] .badge`).allTextContents()).toEqual(['ready']);
   });
 
   it('refuses a package whose weights do not match its sha256, naming the field and the reason', async () => {

@@ -47,7 +47,7 @@ export function ModelsSection() {
                 <span className="model-name">{model.name}</span>
                 <span className="model-version">{model.version}</span>
                 {!model.latest && <span className="badge">superseded</span>}
-                {model.state === 'broken' && <span className="badge broken">broken</span>}
+                <span className={`badge ${model.state}`}>{model.state}</span>
               </div>
               <div className="model-meta dim">
                 {TASK_NAMES[model.task]} · {model.labels.join(', ')} · {model.licence}
