@@ -1,5 +1,5 @@
 // The AI second opinion as the worklist shows it: a real model installed through Settings, studies imported through
-// the import dialog and analysed on import by onnxruntime in worker threads, the AI column and its filter.
+// the import dialog and analyzed on import by onnxruntime in worker threads, the AI column and its filter.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -37,7 +37,7 @@ describe('AI second opinion in the worklist', () => {
     await settings.getByLabel('Model package folder').fill(packageDir);
     await settings.getByRole('button', { name: 'Install model' }).click();
     await settings.getByText(/^Installed /).waitFor({ timeout: 60_000 });
-    const analyseOnImport = settings.getByLabel('Analyse every newly imported study');
+    const analyseOnImport = settings.getByLabel('Analyze every newly imported study');
     if (!(await analyseOnImport.isChecked())) await analyseOnImport.click();
     await expect.poll(() => host.lantern.ai.settings().analyzeOnImport).toBe(true);
     await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 // The AI second opinion in Chromium with the real services: the shared CXR network installed through Settings,
-// a real CXR analysed from the viewer, the model card and provider shown, the worklist's AI column and filter,
+// a real CXR analyzed from the viewer, the model card and provider shown, the worklist's AI column and filter,
 // a broken package refused with its reason, and a generated detector whose boxes follow flips and rotation.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -247,12 +247,12 @@ describe('AI second opinion', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('analyses the open study on request and shows scores, operating points, model card and provider', async () => {
+  it('analyzes the open study on request and shows scores, operating points, model card and provider', async () => {
     const { page } = host;
     await openStudy(page, studyUid, '');
     await settledPane(page);
     await panel(page).getByText('AI second opinion — not a diagnosis').waitFor();
-    await panel(page).getByText('Not analysed yet.').waitFor();
+    await panel(page).getByText('Not analyzed yet.').waitFor();
     await panel(page).getByRole('button', { name: 'Analyze' }).click();
     await waitForDone(page);
 
@@ -297,7 +297,7 @@ describe('AI second opinion', () => {
   it('draws a detector’s boxes and heatmap over the image, following flips and rotation, with toggles and opacity', async () => {
     const { page } = host;
     host.lantern.ai.install(detectorPackage(packages));
-    // The panel reads the models when a study opens: reopen, then re-analyse with both models.
+    // The panel reads the models when a study opens: reopen, then re-analyze with both models.
     await page.keyboard.press('Escape');
     await openStudy(page, studyUid, '');
     await settledPane(page);
@@ -441,7 +441,7 @@ describe('AI second opinion', () => {
     const { page } = host;
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
-    await dialog.getByRole('button', { name: 'Analyse all unread studies' }).click();
+    await dialog.getByRole('button', { name: 'Analyze all unread studies' }).click();
     await dialog.getByText('4 studies queued').waitFor();
     await host.lantern.ai.whenIdle();
     await page.keyboard.press('Escape');
@@ -471,7 +471,7 @@ describe('AI second opinion', () => {
 
     await panel(page).getByRole('button', { name: 'Re-analyze' }).click();
     await page.locator('[data-testid="ai-panel"][data-state="running"]').waitFor({ timeout: 90_000 });
-    expect(await panel(page).getByTestId('ai-status').textContent()).toMatch(/^Analysing…/);
+    expect(await panel(page).getByTestId('ai-status').textContent()).toMatch(/^Analyzing…/);
     await screenshot(page, 'ai-panel-running');
     await waitForDone(page);
     expect(await page.locator('[data-testid="ai-model"][data-model-id="slow-test"]').count()).toBe(1);

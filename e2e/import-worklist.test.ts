@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPersonName } from '../renderer/viewer/overlay-format';
+import { formatPersonName } from '../renderer/shared/dicom-format';
 import { freshDataRoot, repoRoot, screenshot, sharedData, startTestHost, type TestHost } from './support/host';
 import { COLUMN, renderedRows, waitForTotal, worklistCount } from './support/ui';
 

@@ -32,15 +32,15 @@ describe('settings dialog', () => {
     expect(await dialog().textContent()).toContain('Browser host (Chromium)');
   });
 
-  it('saves "analyse on import" in the main process, and shows it again after reopening', async () => {
-    const checkbox = dialog().getByLabel('Analyse every newly imported study');
+  it('saves "analyze on import" in the main process, and shows it again after reopening', async () => {
+    const checkbox = dialog().getByLabel('Analyze every newly imported study');
     const before = host.lantern.ai.settings().analyzeOnImport;
     expect(await checkbox.isChecked()).toBe(before);
     await checkbox.click();
     await expect.poll(() => host.lantern.ai.settings().analyzeOnImport).toBe(!before);
     await host.page.keyboard.press('Escape');
     await host.page.getByRole('button', { name: 'Settings' }).click();
-    expect(await dialog().getByLabel('Analyse every newly imported study').isChecked()).toBe(!before);
+    expect(await dialog().getByLabel('Analyze every newly imported study').isChecked()).toBe(!before);
   });
 
   it('reorders, removes and adds execution providers', async () => {

@@ -2,7 +2,7 @@
 // holds only the rows in view and the renderer has fetched only the pages it showed.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPersonName } from '../renderer/viewer/overlay-format';
+import { formatPersonName } from '../renderer/shared/dicom-format';
 import { freshDataRoot, screenshot, startTestHost, type TestHost } from './support/host';
 import { writeSyntheticWorklist } from './support/synthetic-worklist';
 import { COLUMN, renderedRows, waitForTotal } from './support/ui';

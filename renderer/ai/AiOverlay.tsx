@@ -1,4 +1,4 @@
-// Detection boxes and heatmaps drawn over one viewport. Both are stored in pixels of the analysed image; each
+// Detection boxes and heatmaps drawn over one viewport. Both are stored in pixels of the analyzed image; each
 // corner goes through the viewport's own image data (index → world) and camera (world → canvas), so they follow
 // zoom, pan, rotation and flips. Redrawn whenever Cornerstone renders or moves the camera.
 import { useEffect, useMemo, useState } from 'react';
@@ -42,7 +42,7 @@ export function AiOverlay({ viewportId, element, images }: Props) {
     const draw = () => {
       const viewport = getRenderingEngine(RENDERING_ENGINE_ID)?.getViewport(viewportId) as StackViewport | undefined;
       const shown = viewport?.getCornerstoneImage() ? images.find((image) => image.imageId === viewport.getCurrentImageId()) : undefined;
-      // Models analyse an instance's first frame: its boxes belong to that frame only.
+      // Models analyze an instance's first frame: its boxes belong to that frame only.
       if (!viewport || !shown || (shown.frame ?? 1) !== 1) return setDrawing(null);
       const { imageData } = viewport.getImageData();
       if (!imageData.indexToWorld) return setDrawing(null);

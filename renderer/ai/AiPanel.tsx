@@ -102,7 +102,7 @@ function StatusLine() {
   const { state, reason, progress } = useAiStudy();
   switch (state) {
     case null:
-      return <p className="ai-status">Not analysed yet.</p>;
+      return <p className="ai-status">Not analyzed yet.</p>;
     case 'queued':
       return (
         <p className="ai-status busy" role="status" data-testid="ai-status">
@@ -115,7 +115,7 @@ function StatusLine() {
       return (
         <div className="ai-status busy" role="status" data-testid="ai-status">
           {/* The total counts each image once per model. */}
-          <span>Analysing…{total > 0 ? ` ${done} of ${total} image analyses done` : ''}</span>
+          <span>Analyzing…{total > 0 ? ` ${done} of ${total} image analyses done` : ''}</span>
           <progress max={Math.max(total, 1)} value={done} />
         </div>
       );
@@ -233,7 +233,7 @@ function RunFindings({ run, compact = false }: { run: ModelRun; compact?: boolea
 function SkippedImages({ skipped }: { skipped: AiSkippedImage[] }) {
   return (
     <div className="ai-skipped" data-testid="ai-skipped">
-      <div className="ai-skipped-head">Not analysed</div>
+      <div className="ai-skipped-head">Not analyzed</div>
       <ul>
         {skipped.map((skip) => (
           <li key={`${skip.modelId}@${skip.modelVersion}|${skip.sopInstanceUid}`} title={skip.sopInstanceUid}>

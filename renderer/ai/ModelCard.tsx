@@ -63,7 +63,7 @@ export function ModelCard({ run, result }: { run: ModelRun; result: AiResult }) 
         <span>infer {milliseconds(timings.inferMs)}</span>
         <span>store {milliseconds(timings.storeMs)}</span>
       </dd>
-      <dt>Analysed</dt>
+      <dt>Analyzed</dt>
       <dd>{formatTimestamp(result.createdAt)}</dd>
     </dl>
   );

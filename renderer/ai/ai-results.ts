@@ -7,7 +7,7 @@ export interface ModelRun {
   modelVersion: string;
   /** The installed model's card; null when that version has since been removed from this workstation. */
   model: AiModelSummary | null;
-  /** Newest result per analysed image, in the order the images were analysed. */
+  /** Newest result per analyzed image, in the order the images were analyzed. */
   images: AiResult[];
   skipped: AiSkippedImage[];
   /** When the newest of these results was stored. */

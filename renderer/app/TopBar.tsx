@@ -1,6 +1,6 @@
 import type { ImportProgress, WorklistRow } from '../../preload/contract';
 import { ImportIndicator } from '../import/ImportIndicator';
-import { formatAge, formatDicomDate, formatPersonName } from '../viewer/overlay-format';
+import { formatAge, formatDicomDate, formatPersonName } from '../shared/dicom-format';
 
 interface Props {
   openStudy: WorklistRow | null;

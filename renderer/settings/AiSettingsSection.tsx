@@ -56,11 +56,11 @@ export function AiSettingsSection() {
           checked={settings.analyzeOnImport}
           onChange={(event) => void update({ analyzeOnImport: event.target.checked })}
         />
-        <span>Analyse every newly imported study</span>
+        <span>Analyze every newly imported study</span>
       </label>
       <div className="settings-check">
         <button type="button" onClick={() => void analyzeUnread()}>
-          Analyse all unread studies
+          Analyze all unread studies
         </button>
         {queuedUnread !== null && (
           <span className="settings-ok" role="status">

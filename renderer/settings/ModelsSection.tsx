@@ -38,7 +38,7 @@ export function ModelsSection() {
   return (
     <section className="settings-section">
       <h3>AI models</h3>
-      {models && models.length === 0 && <p className="dim">No model installed: studies are not analysed.</p>}
+      {models && models.length === 0 && <p className="dim">No model installed: studies are not analyzed.</p>}
       {models && models.length > 0 && (
         <ul className="model-list" aria-label="Installed models">
           {models.map((model) => (

@@ -1,6 +1,6 @@
 // The four corners a reader glances at: who, when, which series and image, and how it is displayed.
 import type { StudyDetail } from '../../preload/contract';
-import { formatAge, formatDicomDate, formatPersonName, formatWindow } from './overlay-format';
+import { formatAge, formatDicomDate, formatPersonName, formatWindow } from '../shared/dicom-format';
 import type { StackImage, ViewerSeries } from './series';
 import type { PaneView } from './use-pane-view';
 

@@ -11,7 +11,7 @@ export function AiCell({ ai }: { ai: Ai }) {
     case 'queued':
       return <span className="ai-state dim">Queued</span>;
     case 'running':
-      return <span className="ai-state running">Analysing…</span>;
+      return <span className="ai-state running">Analyzing…</span>;
     case 'failed':
       return <span className="ai-state failed">Failed</span>;
     case 'cancelled':
@@ -30,7 +30,7 @@ export function AiCell({ ai }: { ai: Ai }) {
 
 export function aiTooltip(row: WorklistRow): string {
   const ai = row.ai;
-  if (!ai) return 'Not analysed';
+  if (!ai) return 'Not analyzed';
   if (ai.state === 'done' && ai.topLabel) return `AI second opinion: ${ai.topLabel}${ai.topScore !== null ? ` (${percent(ai.topScore)})` : ''}`;
   return ai.reason ? `AI ${ai.state}: ${ai.reason}` : `AI ${ai.state}`;
 }

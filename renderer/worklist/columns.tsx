@@ -1,7 +1,7 @@
 // The worklist's columns: what each shows, how wide it is, and which SQL sort it asks for.
 import type { ReactNode } from 'react';
 import type { WorklistColumn, WorklistRow } from '../../preload/contract';
-import { formatAge, formatDicomDate, formatPersonName } from '../viewer/overlay-format';
+import { formatAge, formatDicomDate, formatPersonName } from '../shared/dicom-format';
 import { Value } from '../shared/Value';
 import { AiCell, aiTooltip } from './AiCell';
 import { StatusBadge } from './StatusBadge';

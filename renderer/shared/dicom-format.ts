@@ -1,11 +1,17 @@
-// Text formats for the corner overlays, the way reading-room software shows DICOM values.
+// How DICOM values read to a person: names, dates, ages, window settings (worklist, top bar and viewer overlays).
 
-/** `Family^Given^Middle^Prefix^Suffix` → `FAMILY, Given Middle`. */
+/**
+ * `Family^Given^Middle^Prefix^Suffix` → `FAMILY, Given Middle`; an ideographic group (after `=`, as in Japanese,
+ * Chinese or Korean names) follows in parentheses, or stands alone when there is no alphabetic one.
+ */
 export function formatPersonName(value: string): string {
-  const [family = '', given = '', middle = ''] = value.split('=')[0]!.split('^').map((part) => part.trim());
+  const [alphabetic = '', ideographic = ''] = value.split('=');
+  const ideographs = ideographic.split('^').map((part) => part.trim()).filter(Boolean).join(' ');
+  const [family = '', given = '', middle = ''] = alphabetic.split('^').map((part) => part.trim());
   const rest = [given, middle].filter(Boolean).join(' ');
-  if (!family) return rest;
-  return rest ? `${family.toUpperCase()}, ${rest}` : family.toUpperCase();
+  const latin = !family ? rest : rest ? `${family.toUpperCase()}, ${rest}` : family.toUpperCase();
+  if (!ideographs) return latin;
+  return latin ? `${latin} (${ideographs})` : ideographs;
 }
 
 /** DICOM DA `YYYYMMDD` → `YYYY-MM-DD`; anything else is shown as stored. */
