@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
+import { readStoredInstance, storedRange, type StoredLocation } from '../main/dicom/instance-store';
 import { decodeImage } from '../main/dicom/pixels/decode';
 import { analyzeImage } from '../main/inference/analyze-image';
 import { defaultEngineOptions, InferenceEngine } from '../main/inference/engine';
@@ -57,10 +58,12 @@ try {
   const models = [lantern.ai.registry.install(sharedDir), lantern.ai.registry.install(densenetDir)];
   const images = lantern.db
     .prepare(
-      `SELECT i.file_path AS file, s.study_uid AS study, i.rows || '×' || i.columns || ' ' || i.transfer_syntax AS kind
+      `SELECT i.file_path AS relativePath, i.file_offset AS offset, i.file_size AS size, s.study_uid AS study,
+         i.rows || '×' || i.columns || ' ' || i.transfer_syntax AS kind
        FROM instances i JOIN series se ON se.id = i.series_ref JOIN studies s ON s.id = se.study_ref ORDER BY i.rows, i.transfer_syntax`,
     )
-    .all() as { file: string; study: string; kind: string }[];
+    .all() as (StoredLocation & { study: string; kind: string })[];
+  const readImage = (image: StoredLocation) => readStoredInstance(storedRange(lantern.dataDir.store, image));
   const SYNTAX: Record<string, string> = {
     '1.2.840.10008.1.2': 'implicit LE',
     '1.2.840.10008.1.2.1': 'explicit LE',
@@ -76,7 +79,7 @@ try {
   for (const model of models) {
     const loaded = await loadModel(model.modelFile, model.manifest, ['cpu'], THREADS);
     for (const image of images) {
-      const bytes = fs.readFileSync(lantern.store.absolute(image.file));
+      const bytes = await readImage(image);
       const stages = { decode: [] as number[], preprocess: [] as number[], infer: [] as number[], store: [] as number[] };
       for (let run = 0; run <= RUNS; run++) {
         const analysis = await analyzeImage(loaded.session, model.manifest, bytes);
@@ -102,7 +105,7 @@ try {
   // 2. ONNX Runtime vs PyTorch on the same DenseNet-121 and the same preprocessed CXR tensor.
   const densenet = models[1]!;
   const cxr = images.find((i) => i.kind.startsWith('1024'))!;
-  const input = prepareInput(await decodeImage(fs.readFileSync(lantern.store.absolute(cxr.file))), densenet.manifest);
+  const input = prepareInput(await decodeImage(await readImage(cxr)), densenet.manifest);
   const tensorFile = path.join(root, 'input.f32');
   fs.writeFileSync(tensorFile, Buffer.from(input.tensor.buffer, input.tensor.byteOffset, input.tensor.byteLength));
   const versusRows: string[][] = [];
