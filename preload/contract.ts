@@ -110,6 +110,18 @@ export interface ImportProgress {
   error: string | null;
 }
 
+/** An import that has just started: nothing seen yet. */
+export const startedImport = (importId: number): ImportProgress => ({
+  importId,
+  state: 'running',
+  seen: 0,
+  imported: 0,
+  duplicates: 0,
+  rejected: 0,
+  currentPath: null,
+  error: null,
+});
+
 export interface ImportRecord extends ImportProgress {
   sources: string[];
   startedAt: string;

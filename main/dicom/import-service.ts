@@ -1,5 +1,5 @@
 // Runs imports in worker threads and turns their messages into progress events.
-import type { ImportProgress } from '../../preload/contract';
+import { startedImport, type ImportProgress } from '../../preload/contract';
 import type { LanternEvents } from '../node/events';
 import { startWorker } from '../node/worker-host';
 import type { DataDir } from '../store/data-dir';
@@ -30,7 +30,7 @@ export class ImportService {
         if (last && last.state !== 'running') return resolve(last);
         // The worker died before reporting an end: record why, keep what it committed.
         const failed: ImportProgress = {
-          ...(last ?? { importId, seen: 0, imported: 0, duplicates: 0, rejected: 0, currentPath: null }),
+          ...(last ?? startedImport(importId)),
           state: 'failed',
           error: error ?? 'import worker stopped unexpectedly',
         };

@@ -1,7 +1,7 @@
 // The import loop: every candidate file is read once, parsed, copied into the store and indexed in batches.
 // One bad file is a rejection with a reason, never an aborted import.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ImportProgress } from '../../preload/contract';
+import { startedImport, type ImportProgress } from '../../preload/contract';
 import type { DataDir } from '../store/data-dir';
 import type { Db } from '../store/database';
 import { DicomRejection, readInstanceHeader, type InstanceHeader } from './header';
@@ -41,16 +41,7 @@ export async function runImport(
   const log = new ImportLog(db);
   const index = new IndexWriter(db);
   const store = new InstanceStore(dataDir);
-  const progress: ImportProgress = {
-    importId,
-    state: 'running',
-    seen: 0,
-    imported: 0,
-    duplicates: 0,
-    rejected: 0,
-    currentPath: null,
-    error: null,
-  };
+  const progress = startedImport(importId);
   let pending: IndexedInstance[] = [];
   let pendingRejections: { path: string; reason: string }[] = [];
   const pendingUids = new Set<string>();

@@ -58,7 +58,7 @@ export function ImportDialog({ imports, onClose }: Props) {
           rows={3}
           spellCheck={false}
           aria-label="Paths to import"
-          placeholder={'/media/cdrom\n/home/reader/Downloads/study.zip'}
+          placeholder={'/media/cdrom\n/mnt/usb/exports/study.zip'}
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {

@@ -1,6 +1,6 @@
 // The import the UI is following: started here, or found running when the window opened.
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportProgress } from '../../preload/contract';
+import { startedImport, type ImportProgress } from '../../preload/contract';
 import { lantern, useLanternEvent } from '../shared/api';
 
 export interface ImportsState {
@@ -9,17 +9,6 @@ export interface ImportsState {
   start(paths: string[]): Promise<void>;
   cancel(): Promise<void>;
 }
-
-const starting = (importId: number): ImportProgress => ({
-  importId,
-  state: 'running',
-  seen: 0,
-  imported: 0,
-  duplicates: 0,
-  rejected: 0,
-  currentPath: null,
-  error: null,
-});
 
 export function useImports(): ImportsState {
   const [current, setCurrent] = useState<ImportProgress | null>(null);
@@ -41,7 +30,7 @@ export function useImports(): ImportsState {
   const start = useCallback(async (paths: string[]) => {
     const { importId } = await lantern.imports.start(paths);
     // Progress events may already have arrived for it; never overwrite them with zeros.
-    setCurrent((previous) => (previous?.importId === importId ? previous : starting(importId)));
+    setCurrent((previous) => (previous?.importId === importId ? previous : startedImport(importId)));
   }, []);
 
   const cancel = useCallback(async () => {
