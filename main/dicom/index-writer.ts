@@ -19,9 +19,16 @@ export class IndexWriter {
 
   private readonly studyIds = new Map<string, number>();
   private readonly seriesIds = new Map<string, number>();
+  /** Instances added in this batch per series ref and per study ref, applied to the counts at its end. */
+  private readonly addedToSeries = new Map<number, number>();
+  private readonly addedToStudy = new Map<number, number>();
+  private readonly countSeries;
+  private readonly countStudy;
 
   constructor(private readonly db: Db) {
     this.findInstance = db.prepare('SELECT 1 FROM instances WHERE sop_uid = ?').pluck();
+    this.countSeries = db.prepare('UPDATE series SET instance_count = instance_count + ? WHERE id = ?');
+    this.countStudy = db.prepare('UPDATE studies SET instance_count = instance_count + ? WHERE id = ?');
     this.upsertPatient = db
       .prepare(
         `INSERT INTO patients (patient_id, patient_name, birth_date, sex) VALUES (@id, @name, @birthDate, @sex)
@@ -60,8 +67,12 @@ export class IndexWriter {
     try {
       this.db.transaction(() => {
         for (const item of instances) this.add(item);
+        for (const [ref, added] of this.addedToSeries) this.countSeries.run(added, ref);
+        for (const [ref, added] of this.addedToStudy) this.countStudy.run(added, ref);
       })();
     } finally {
+      this.addedToSeries.clear();
+      this.addedToStudy.clear();
       // Ids are cached for one batch only: memory stays flat however large the import, and a rolled-back batch
       // leaves no cached id of a row that does not exist.
       this.studyIds.clear();
@@ -102,7 +113,10 @@ export class IndexWriter {
   }
 
   private add({ header, location }: IndexedInstance): void {
-    const seriesRef = this.seriesRef(header, this.studyRef(header));
+    const studyRef = this.studyRef(header);
+    const seriesRef = this.seriesRef(header, studyRef);
+    this.addedToSeries.set(seriesRef, (this.addedToSeries.get(seriesRef) ?? 0) + 1);
+    this.addedToStudy.set(studyRef, (this.addedToStudy.get(studyRef) ?? 0) + 1);
     this.insertInstance.run({
       sopUid: header.sopInstanceUid,
       seriesRef,

@@ -76,7 +76,9 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX instances_series ON instances(series_ref);
 
-  -- Keep the denormalized counts right inside the same transaction as the insert.
+  -- Keep the denormalized counts right inside the same transaction as the insert. (Instance counts are added
+  -- once per series and study per import batch by the index writer: a trigger per instance cost a quarter of the
+  -- import's time.)
   CREATE TRIGGER series_added AFTER INSERT ON series BEGIN
     UPDATE studies SET series_count = series_count + 1,
       modalities = CASE
@@ -94,12 +96,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX study_modalities_study ON study_modalities(study_ref);
   CREATE TRIGGER series_modality_added AFTER INSERT ON series WHEN NEW.modality <> '' BEGIN
     INSERT OR IGNORE INTO study_modalities (modality, study_ref) VALUES (NEW.modality, NEW.study_ref);
-  END;
-
-  CREATE TRIGGER instance_added AFTER INSERT ON instances BEGIN
-    UPDATE series SET instance_count = instance_count + 1 WHERE id = NEW.series_ref;
-    UPDATE studies SET instance_count = instance_count + 1
-      WHERE id = (SELECT study_ref FROM series WHERE id = NEW.series_ref);
   END;
 
   -- Trigram search over name, ID and accession (substring match in any position, case-insensitive).
