@@ -21,11 +21,17 @@ export function dataDirAt(root: string): DataDir {
   return dir;
 }
 
-/** The CLI's default when no --data-dir is given: the same place the desktop app uses on Linux. */
+/**
+ * The CLI's default when no --data-dir is given: the desktop app's own folder, `<userData>/data`, where Electron's
+ * userData is the OS application-data folder plus the product name.
+ */
 export function defaultDataRoot(): string {
   if (process.env.LANTERN_DATA_DIR) return process.env.LANTERN_DATA_DIR;
-  const xdg = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Lantern');
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Lantern');
-  return path.join(xdg, 'Lantern');
+  const appData =
+    process.platform === 'darwin'
+      ? path.join(os.homedir(), 'Library', 'Application Support')
+      : process.platform === 'win32'
+        ? (process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'))
+        : (process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'));
+  return path.join(appData, 'Lantern', 'data');
 }
