@@ -95,8 +95,10 @@ function searchClause(search: string, params: unknown[]): string | null {
   }
   const upper = term.toUpperCase();
   params.push(term, `${term}\uffff`, upper, `${upper}\uffff`, upper, `${upper}\uffff`);
-  return `((patient_name >= ? COLLATE NOCASE AND patient_name < ? COLLATE NOCASE)
-    OR (patient_id >= ? AND patient_id < ?) OR (accession >= ? AND accession < ?))`;
+  // A UNION of three index ranges: written as one OR, SQLite scans the whole table instead.
+  return `id IN (SELECT id FROM studies WHERE patient_name >= ? COLLATE NOCASE AND patient_name < ? COLLATE NOCASE
+    UNION SELECT id FROM studies WHERE patient_id >= ? AND patient_id < ?
+    UNION SELECT id FROM studies WHERE accession >= ? AND accession < ?)`;
 }
 
 function whereClause(query: WorklistQueryParsed): { sql: string; params: unknown[] } {
