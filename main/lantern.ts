@@ -1,7 +1,6 @@
 // Composition root: the services every host (Electron, the browser host, the CLI, tests) drives.
 import { ImportLog } from './dicom/import-log';
 import { ImportService } from './dicom/import-service';
-import { InstanceStore } from './dicom/instance-store';
 import { AiService } from './inference/ai-service';
 import { LanternEvents } from './node/events';
 import { dataDirAt, type DataDir } from './store/data-dir';
@@ -15,7 +14,6 @@ export interface Lantern {
   events: LanternEvents;
   importLog: ImportLog;
   imports: ImportService;
-  store: InstanceStore;
   worklist: Worklist;
   close(): Promise<void>;
 }
@@ -25,7 +23,6 @@ export function openLantern(dataRoot: string): Lantern {
   const db = openDatabase(dataDir.database);
   const events = new LanternEvents();
   const importLog = new ImportLog(db);
-  const store = new InstanceStore(dataDir);
   importLog.markInterrupted();
   const imports = new ImportService(dataDir, importLog, events);
   const ai = new AiService(db, dataDir, events);
@@ -37,7 +34,6 @@ export function openLantern(dataRoot: string): Lantern {
     events,
     importLog,
     imports,
-    store,
     worklist: new Worklist(db),
     async close() {
       await imports.stopAll();

@@ -55,7 +55,7 @@ export class InstanceStore {
 
   constructor(private readonly dataDir: DataDir) {}
 
-  absolute(relativePath: string): string {
+  private absolute(relativePath: string): string {
     return path.join(this.dataDir.store, relativePath);
   }
 
